@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "CodeRemote",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "coderemote", targets: ["coderemote"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
+  ],
+  targets: [
+    // C shims: the only places C lives.
+    // No pkgConfig: SwiftPM would drop ncursesw's -D_XOPEN_SOURCE with a warning; the headers are in
+    // /usr/include and the shims define what they need. scripts/bootstrap.sh installs the packages.
+    .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+    .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .target(name: "CSandbox", linkerSettings: [.linkedLibrary("seccomp")]),
+
+    // Pure editing core: the standard library only.
+    .target(name: "Editor"),
+    // Running and knowing code.
+    .target(name: "Engine", dependencies: ["CSandbox", "CCurl"]),
+    // Terminal front end: renders into a cell grid; one backend talks to ncurses.
+    .target(name: "TUI", dependencies: ["Editor", "Engine", "CNcursesw"]),
+    // The executable: a thin CLI over TUI and Engine.
+    .executableTarget(
+      name: "coderemote",
+      dependencies: [
+        "TUI", "Engine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "bench", dependencies: ["Editor", "Engine", "TUI"], path: "Benchmarks/bench"),
+
+    .testTarget(
+      name: "EditorTests",
+      dependencies: ["Editor", .product(name: "PropertyBased", package: "swift-property-based")]),
+    .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI"], exclude: ["__Snapshots__"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["coderemote"]),
+  ]
+)

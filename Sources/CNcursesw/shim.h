@@ -1,0 +1,29 @@
+// ncursesw shim: Swift cannot import C macros or (in Swift 6 mode) mutable C globals,
+// so the few we need are wrapped as static inline functions here.
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+
+// SwiftPM drops pkg-config's -D_XOPEN_SOURCE, which is what normally turns on the wide API.
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <ncursesw/curses.h>
+#include <wchar.h>
+
+extern int wcwidth(wchar_t c);  // hidden by the Swift Glibc module without _XOPEN_SOURCE
+
+static inline WINDOW *nc_stdscr(void) { return stdscr; }
+static inline int nc_lines(void) { return LINES; }
+static inline int nc_cols(void) { return COLS; }
+static inline int nc_colors(void) { return COLORS; }
+static inline int nc_color_pairs(void) { return COLOR_PAIRS; }
+static inline int nc_key_f(int n) { return KEY_F(n); }
+static inline attr_t nc_a_bold(void) { return A_BOLD; }
+static inline attr_t nc_a_reverse(void) { return A_REVERSE; }
+static inline attr_t nc_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t nc_a_dim(void) { return A_DIM; }
+static inline attr_t nc_a_italic(void) { return A_ITALIC; }
+static inline attr_t nc_a_normal(void) { return A_NORMAL; }
+static inline mmask_t nc_all_mouse(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline void nc_set_escdelay(int ms) { set_escdelay(ms); }
+
+#endif

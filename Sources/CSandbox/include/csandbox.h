@@ -1,0 +1,58 @@
+// The sandbox spawner: fork + exec with everything the child must do between the two,
+// done in C because Swift cannot run code safely in a forked child.
+#ifndef CSANDBOX_H
+#define CSANDBOX_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+/// What the child sets up before exec. A zero limit means "leave as inherited".
+typedef struct {
+  uint64_t address_space_bytes;
+  uint64_t cpu_seconds;
+  uint64_t file_size_bytes;
+  uint64_t open_files;
+  uint64_t processes;
+  int core_zero;         // RLIMIT_CORE = 0
+  int new_session;       // setsid(): the child leads its own process group
+  int die_with_parent;   // PR_SET_PDEATHSIG = SIGKILL
+  int drop_to_uid;       // when non-zero, setgroups(0) + setgid(gid) + setuid(uid)
+  uid_t uid;
+  gid_t gid;
+  const char *cwd;       // chdir before exec when not NULL
+  const void *seccomp_filter;       // a struct sock_fprog's instructions, or NULL
+  uint32_t seccomp_filter_length;   // number of 8-byte BPF instructions
+} cs_options;
+
+typedef struct {
+  pid_t pid;
+  int stdin_fd;   // parent's write end
+  int stdout_fd;  // parent's read end, non-blocking
+  int stderr_fd;  // parent's read end, non-blocking
+} cs_child;
+
+/// Spawns `path` with `argv` and `envp`. Returns 0, or an errno value: from the parent's own calls,
+/// or reported by the child through a close-on-exec pipe when its setup or exec failed.
+int cs_spawn(const char *path, char *const argv[], char *const envp[], const cs_options *options,
+             cs_child *child);
+
+/// Decoded wait status.
+typedef struct {
+  int exited;      // 1 when the child called exit
+  int exit_code;
+  int signal;      // the terminating signal when not exited
+  double user_cpu_ms;
+  double system_cpu_ms;
+  long max_rss_kb;
+} cs_status;
+
+/// Waits for `pid` (blocking) and decodes its status and resource usage. Returns 0 or errno.
+int cs_wait(pid_t pid, cs_status *status);
+
+/// Like cs_wait, but returns EAGAIN at once when the child has not finished.
+int cs_try_wait(pid_t pid, cs_status *status);
+
+/// A pollable descriptor that becomes readable when `pid` exits (pidfd_open), or -1 with errno.
+int cs_pidfd_open(pid_t pid);
+
+#endif

@@ -1,0 +1,190 @@
+import CSandbox
+import Glibc
+import Synchronization
+
+/// Watches one spawned program: feeds stdin, streams stdout and stderr as they arrive, and ends the
+/// program (TERM, then KILL, of its whole process group) on timeout, cancel, or an output cap.
+final class Supervisor: Sendable {
+  struct Outcome {
+    enum Ending: Equatable { case exited, timedOut, cancelled, outputLimit }
+    var ending: Ending
+    var exitCode: Int?
+    var signal: Int?
+    var stdout: [UInt8]
+    var stderr: [UInt8]
+    var stdoutTruncated: Bool
+    var stderrTruncated: Bool
+    var wallMilliseconds: Double
+    var cpuMilliseconds: Double
+    var maxRSSKilobytes: Int
+  }
+
+  enum Stream { case stdout, stderr }
+
+  /// How long a program has between TERM and KILL.
+  static let termGraceMilliseconds = 300
+
+  private let cancelled = Atomic<Bool>(false)
+  private let wakeRead: Int32
+  private let wakeWrite: Int32
+
+  init() {
+    var fds: [Int32] = [-1, -1]
+    _ = pipe(&fds)
+    for fd in fds {
+      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+      _ = fcntl(fd, F_SETFL, O_NONBLOCK)
+    }
+    wakeRead = fds[0]
+    wakeWrite = fds[1]
+  }
+
+  deinit {
+    close(wakeRead)
+    close(wakeWrite)
+  }
+
+  /// Asks the run to stop; safe from any thread, any number of times.
+  func cancel() {
+    if !cancelled.exchange(true, ordering: .acquiringAndReleasing) {
+      var byte: UInt8 = 1
+      _ = write(wakeWrite, &byte, 1)
+    }
+  }
+
+  /// Runs `plan` to the end on the calling thread, calling `onOutput` for every chunk as it arrives.
+  func supervise(
+    _ plan: LaunchPlan, stdin: [UInt8], wallMilliseconds: Int, outputCapBytes: Int,
+    onStart: (pid_t) -> Void, onOutput: (Stream, [UInt8]) -> Void
+  ) throws(SpawnError) -> Outcome {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let process = try SpawnedProcess(plan: plan)
+    onStart(process.pid)
+    let pidFD = cs_pidfd_open(process.pid)
+    defer { if pidFD >= 0 { close(pidFD) } }
+
+    var outcome = Outcome(
+      ending: .exited, stdout: [], stderr: [], stdoutTruncated: false, stderrTruncated: false,
+      wallMilliseconds: 0, cpuMilliseconds: 0, maxRSSKilobytes: 0)
+    var pendingStdin = stdin[...]
+    if pendingStdin.isEmpty { process.closeStdin() }
+    var stdoutOpen = true
+    var stderrOpen = true
+    var exited = false
+    var killDeadline: ContinuousClock.Instant?
+    let deadline = started + .milliseconds(wallMilliseconds)
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+
+    func endRun(_ ending: Outcome.Ending) {
+      guard killDeadline == nil else { return }
+      outcome.ending = ending
+      process.signalGroup(SIGTERM)
+      killDeadline = clock.now + .milliseconds(Self.termGraceMilliseconds)
+    }
+
+    func drain(_ fd: Int32, _ stream: Stream) -> Bool {
+      while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n > 0 {
+          var chunk = Array(buffer[0..<n])
+          let kept = stream == .stdout ? outcome.stdout.count : outcome.stderr.count
+          let room = max(0, outputCapBytes - kept)
+          if chunk.count > room {
+            chunk = Array(chunk.prefix(room))
+            if stream == .stdout { outcome.stdoutTruncated = true } else { outcome.stderrTruncated = true }
+            endRun(.outputLimit)
+          }
+          if !chunk.isEmpty {
+            if stream == .stdout { outcome.stdout += chunk } else { outcome.stderr += chunk }
+            onOutput(stream, chunk)
+          }
+          if chunk.count < n { return true }
+          continue
+        }
+        if n == 0 { return false }
+        return errno == EAGAIN || errno == EINTR
+      }
+    }
+
+    while stdoutOpen || stderrOpen || !exited {
+      if cancelled.load(ordering: .acquiring) { endRun(.cancelled) }
+      let now = clock.now
+      if now >= deadline && !exited { endRun(.timedOut) }
+      if let killAt = killDeadline, now >= killAt {
+        process.signalGroup(SIGKILL)
+      }
+
+      var fds: [pollfd] = []
+      if stdoutOpen { fds.append(pollfd(fd: process.stdoutFD, events: Int16(POLLIN), revents: 0)) }
+      if stderrOpen { fds.append(pollfd(fd: process.stderrFD, events: Int16(POLLIN), revents: 0)) }
+      if !pendingStdin.isEmpty && process.stdinFD >= 0 {
+        fds.append(pollfd(fd: process.stdinFD, events: Int16(POLLOUT), revents: 0))
+      }
+      if !exited && pidFD >= 0 { fds.append(pollfd(fd: pidFD, events: Int16(POLLIN), revents: 0)) }
+      fds.append(pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0))
+
+      var wakeAt = killDeadline ?? deadline
+      if exited, killDeadline == nil {
+        // The program is gone but something it started still holds a pipe: give it a moment.
+        wakeAt = now + .milliseconds(50)
+      }
+      if pidFD < 0 { wakeAt = min(wakeAt, now + .milliseconds(10)) }
+      let timeout = max(0, min(1_000, Int32((wakeAt - now).milliseconds.rounded(.up))))
+      _ = poll(&fds, nfds_t(fds.count), timeout)
+
+      for entry in fds where entry.revents != 0 {
+        switch entry.fd {
+        case process.stdoutFD: stdoutOpen = drain(process.stdoutFD, .stdout)
+        case process.stderrFD: stderrOpen = drain(process.stderrFD, .stderr)
+        case process.stdinFD:
+          let written = pendingStdin.withUnsafeBytes { write(process.stdinFD, $0.baseAddress, $0.count) }
+          if written > 0 { pendingStdin = pendingStdin.dropFirst(written) }
+          if written < 0 && errno != EAGAIN && errno != EINTR { pendingStdin = [] }
+          if pendingStdin.isEmpty { process.closeStdin() }
+        case wakeRead:
+          var sink = [UInt8](repeating: 0, count: 16)
+          _ = read(wakeRead, &sink, sink.count)
+        default: break
+        }
+      }
+      if !exited, let status = tryWait(process.pid) {
+        exited = true
+        record(status, into: &outcome)
+        // Nothing the program started may outlive it.
+        process.signalGroup(SIGKILL)
+        if stdoutOpen { stdoutOpen = drain(process.stdoutFD, .stdout) }
+        if stderrOpen { stderrOpen = drain(process.stderrFD, .stderr) }
+      }
+      if exited && (stdoutOpen || stderrOpen)
+        && clock.now >= started + .milliseconds(wallMilliseconds + 1_000)
+      {
+        break  // a descendant escaped the process group and holds a pipe; stop waiting for it
+      }
+    }
+    outcome.wallMilliseconds = (clock.now - started).milliseconds
+    return outcome
+  }
+
+  private func tryWait(_ pid: pid_t) -> cs_status? {
+    var status = cs_status()
+    return cs_try_wait(pid, &status) == 0 ? status : nil
+  }
+
+  private func record(_ status: cs_status, into outcome: inout Outcome) {
+    if status.exited != 0 {
+      outcome.exitCode = Int(status.exit_code)
+    } else {
+      outcome.signal = Int(status.signal)
+    }
+    outcome.cpuMilliseconds = status.user_cpu_ms + status.system_cpu_ms
+    outcome.maxRSSKilobytes = status.max_rss_kb
+  }
+}
+
+extension Duration {
+  var milliseconds: Double {
+    let (seconds, attoseconds) = components
+    return Double(seconds) * 1_000 + Double(attoseconds) / 1e15
+  }
+}

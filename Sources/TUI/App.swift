@@ -1,0 +1,193 @@
+import Editor
+import Engine
+
+/// The whole screen: editor on the left, output top-right, analysis bottom-right, status bar below.
+/// It owns all UI state and is driven only from the app loop's thread.
+public final class App {
+  public enum Pane: CaseIterable { case editor, output }
+
+  /// What background work tells the UI.
+  public enum Message: Sendable {
+    case execution(ExecutionEvent)
+    case executionFailed(String)
+  }
+
+  public var editor: EditorPane
+  public private(set) var output = OutputPane()
+  public private(set) var analysis = AnalysisPane()
+  public private(set) var runState: RunState = .idle
+  public private(set) var focus: Pane = .editor
+  public private(set) var shouldQuit = false
+  public let inbox = Inbox<Message>()
+
+  private let backend: any ExecutionBackend
+  private let isolation: String
+  private let limits: ExecutionLimits
+  private var runTask: Task<Void, Never>?
+  private let theme: Theme
+  private var lastLayout: Layout?
+  private let clock = ContinuousClock()
+
+  public init(
+    backend: any ExecutionBackend, isolation: String, text: String = "", fileName: String = "main.py",
+    limits: ExecutionLimits = .defaults, theme: Theme = .standard
+  ) {
+    self.backend = backend
+    self.isolation = isolation
+    self.limits = limits
+    self.theme = theme
+    editor = EditorPane(state: EditorState(text: text), fileName: fileName)
+    editor.theme = theme
+    output.theme = theme
+    analysis.theme = theme
+  }
+
+  deinit { runTask?.cancel() }
+
+  // MARK: Input
+
+  public func handle(_ event: InputEvent) {
+    switch event {
+    case .key(.function(5)), .key(.ctrl("r")): startRun()
+    case .key(.ctrl("q")): quit()
+    case .key(.ctrl("c")): cancelRun()
+    case .key(.function(6)): focus = focus == .editor ? .output : .editor
+    case .resize: break
+    default:
+      switch focus {
+      case .editor: _ = editor.handle(event)
+      case .output: _ = output.handle(event)
+      }
+    }
+  }
+
+  public func receive(_ message: Message) {
+    switch message {
+    case .execution(.started): break
+    case .execution(.stdout(let bytes)): output.log.append(bytes, from: .stdout)
+    case .execution(.stderr(let bytes)): output.log.append(bytes, from: .stderr)
+    case .execution(.finished(let result)):
+      runState = .finished(result)
+      runTask = nil
+    case .executionFailed(let message):
+      runState = .failed(message)
+      runTask = nil
+    }
+  }
+
+  /// Applies everything background work has posted.
+  public func drainInbox() {
+    for message in inbox.take() { receive(message) }
+  }
+
+  public var isRunning: Bool { runState.isRunning }
+
+  private func startRun() {
+    guard !isRunning else { return }
+    output.clear()
+    runState = .running(startedAt: clock.now)
+    let request = ExecutionRequest(code: editor.state.text, limits: limits)
+    let stream = backend.run(request)
+    let inbox = self.inbox
+    runTask = Task.detached {
+      do {
+        for try await event in stream { inbox.post(.execution(event)) }
+      } catch {
+        inbox.post(.executionFailed(String(describing: error)))
+      }
+    }
+  }
+
+  private func cancelRun() {
+    runTask?.cancel()
+  }
+
+  private func quit() {
+    runTask?.cancel()
+    shouldQuit = true
+  }
+
+  // MARK: Drawing
+
+  struct Layout {
+    var editor: Rect
+    var editorTitle: Rect
+    var output: Rect
+    var outputTitle: Rect
+    var analysis: Rect
+    var analysisTitle: Rect
+    var separatorX: Int
+    var status: Rect
+  }
+
+  static let minimumSize = (width: 40, height: 10)
+
+  static func layout(width: Int, height: Int) -> Layout {
+    let bodyHeight = height - 1
+    let leftWidth = (width * 11) / 20
+    let rightX = leftWidth + 1
+    let rightWidth = width - rightX
+    let outputHeight = (bodyHeight * 3) / 5
+    return Layout(
+      editor: Rect(x: 0, y: 1, width: leftWidth, height: bodyHeight - 1),
+      editorTitle: Rect(x: 0, y: 0, width: leftWidth, height: 1),
+      output: Rect(x: rightX, y: 1, width: rightWidth, height: outputHeight - 1),
+      outputTitle: Rect(x: rightX, y: 0, width: rightWidth, height: 1),
+      analysis: Rect(
+        x: rightX, y: outputHeight + 1, width: rightWidth, height: bodyHeight - outputHeight - 1),
+      analysisTitle: Rect(x: rightX, y: outputHeight, width: rightWidth, height: 1),
+      separatorX: leftWidth,
+      status: Rect(x: 0, y: height - 1, width: width, height: 1))
+  }
+
+  /// Draws a frame of the given size; returns the grid and where the cursor goes.
+  public func render(width: Int, height: Int) -> (Grid, cursor: (x: Int, y: Int)?) {
+    var grid = Grid(width: width, height: height)
+    guard width >= Self.minimumSize.width && height >= Self.minimumSize.height else {
+      let message =
+        "Terminal too small (\(width)×\(height)); need \(Self.minimumSize.width)×\(Self.minimumSize.height)."
+      grid.put(message, x: 0, y: 0, style: theme.text)
+      if height > 1 { grid.put("Ctrl-Q quits.", x: 0, y: 1, style: theme.hint) }
+      return (grid, nil)
+    }
+    let layout = Self.layout(width: width, height: height)
+    lastLayout = layout
+    editor.scrollToCursor(textWidth: layout.editor.width - editor.gutterWidth(), height: layout.editor.height)
+    output.pageHeight = max(1, layout.output.height - 1)
+
+    drawTitle(" \(editor.fileName) ", in: layout.editorTitle, focused: focus == .editor, into: &grid)
+    drawTitle(" Output ", in: layout.outputTitle, focused: focus == .output, into: &grid)
+    drawTitle(" Analysis ", in: layout.analysisTitle, focused: false, into: &grid)
+    for y in 0..<(height - 1) { grid.put("│", x: layout.separatorX, y: y, style: theme.border) }
+    editor.render(in: layout.editor, into: &grid)
+    output.render(in: layout.output, into: &grid)
+    analysis.render(in: layout.analysis, into: &grid)
+    drawStatus(in: layout.status, into: &grid)
+    let cursor = focus == .editor ? editor.cursorLocation(in: layout.editor) : nil
+    return (grid, cursor)
+  }
+
+  private func drawTitle(_ title: String, in rect: Rect, focused: Bool, into grid: inout Grid) {
+    let style = focused ? theme.paneTitleFocused : theme.paneTitle
+    grid.fill(rect, style: style)
+    grid.put(title, x: rect.x, y: rect.y, style: style, maxX: rect.maxX)
+  }
+
+  private func drawStatus(in rect: Rect, into grid: inout Grid) {
+    grid.fill(rect, style: theme.statusBar)
+    let position = editor.state.cursor
+    let left = " Ln \(position.line + 1), Col \(position.column + 1) │ isolation: \(isolation) │ "
+    var x = grid.put(left, x: rect.x, y: rect.y, style: theme.statusBar, maxX: rect.maxX)
+    let runStyle: Style
+    switch runState {
+    case .idle: runStyle = theme.statusBar
+    case .running: runStyle = theme.statusRunning
+    case .failed: runStyle = theme.statusError
+    case .finished(let result): runStyle = result.status == .ok ? theme.statusOK : theme.statusError
+    }
+    x = grid.put(runState.summary(now: clock.now), x: x, y: rect.y, style: runStyle, maxX: rect.maxX)
+    let keys = " F5 Run  F6 Pane  ^Q Quit "
+    let keysX = rect.maxX - DisplayWidth.of(keys)
+    if keysX > x + 1 { grid.put(keys, x: keysX, y: rect.y, style: theme.statusBar, maxX: rect.maxX) }
+  }
+}

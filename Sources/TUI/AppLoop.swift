@@ -1,0 +1,38 @@
+import Glibc
+
+/// Runs the app on a terminal: waits for input or background messages, handles them, draws.
+public final class AppLoop {
+  private let app: App
+  private let terminal: any TerminalBackend
+
+  public init(app: App, terminal: any TerminalBackend) {
+    self.app = app
+    self.terminal = terminal
+  }
+
+  public func run() {
+    draw()
+    while !app.shouldQuit {
+      var fds = [
+        pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: app.inbox.wakeDescriptor, events: Int16(POLLIN), revents: 0),
+      ]
+      // While a program runs, tick so its elapsed time moves; otherwise sleep until something happens.
+      _ = poll(&fds, nfds_t(fds.count), app.isRunning ? 100 : -1)
+      step()
+    }
+  }
+
+  /// One turn of the loop without waiting: input, then background messages, then a frame.
+  public func step() {
+    for event in terminal.readEvents() { app.handle(event) }
+    app.drainInbox()
+    if !app.shouldQuit { draw() }
+  }
+
+  private func draw() {
+    let size = terminal.size
+    let (grid, cursor) = app.render(width: size.width, height: size.height)
+    terminal.present(grid, cursor: cursor)
+  }
+}

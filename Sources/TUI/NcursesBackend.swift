@@ -1,0 +1,153 @@
+import CNcursesw
+import Foundation
+import Glibc
+
+/// The real terminal, through ncursesw. The only file that talks to ncurses: it copies the cell grid
+/// to the screen (only the cells that changed) and turns ncurses keys into `InputEvent`s.
+public final class NcursesBackend: TerminalBackend {
+  private var previous: Grid?
+  private var colorPairs: [ColorPairKey: Int16] = [:]
+  private let colorMode: ColorMode
+  private var isShutDown = false
+
+  struct ColorPairKey: Hashable {
+    var foreground: Int16
+    var background: Int16
+  }
+
+  public init() {
+    setlocale(LC_ALL, "")
+    nc_set_escdelay(25)
+    _ = initscr()
+    _ = raw()  // Ctrl-S, Ctrl-Q, Ctrl-C and Ctrl-Z reach the app instead of the tty driver
+    _ = noecho()
+    _ = nonl()
+    _ = keypad(nc_stdscr(), true)
+    _ = nodelay(nc_stdscr(), true)
+    _ = intrflush(nc_stdscr(), false)
+    colorMode = ColorMode.detect(
+      environment: ProcessInfo.processInfo.environment, hasColors: has_colors(), colors: Int(nc_colors()))
+    if colorMode != .none {
+      _ = start_color()
+      _ = use_default_colors()
+    }
+  }
+
+  public var size: (width: Int, height: Int) { (Int(nc_cols()), Int(nc_lines())) }
+
+  public var inputDescriptor: Int32 { STDIN_FILENO }
+
+  public func readEvents() -> [InputEvent] {
+    var events: [InputEvent] = []
+    var character: wint_t = 0
+    while true {
+      let kind = get_wch(&character)
+      if kind == ERR { break }
+      if kind == KEY_CODE_YES {
+        if Int32(character) == KEY_RESIZE {
+          previous = nil
+          events.append(.resize(width: Int(nc_cols()), height: Int(nc_lines())))
+        } else if let key = Self.functionKey(Int32(character)) {
+          events.append(.key(key))
+        }
+      } else if let scalar = Unicode.Scalar(UInt32(character)) {
+        events.append(.key(Self.characterKey(scalar)))
+      }
+    }
+    return events
+  }
+
+  static func functionKey(_ code: Int32) -> Key? {
+    switch code {
+    case KEY_UP: return .up
+    case KEY_DOWN: return .down
+    case KEY_LEFT: return .left
+    case KEY_RIGHT: return .right
+    case KEY_HOME: return .home
+    case KEY_END: return .end
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
+    case KEY_BACKSPACE: return .backspace
+    case KEY_DC: return .delete
+    case KEY_ENTER: return .enter
+    case KEY_BTAB: return .backTab
+    case nc_key_f(1)...nc_key_f(24): return .function(Int(code - nc_key_f(0)))
+    default: return nil
+    }
+  }
+
+  static func characterKey(_ scalar: Unicode.Scalar) -> Key {
+    switch scalar.value {
+    case 0x0D, 0x0A: return .enter
+    case 0x09: return .tab
+    case 0x7F, 0x08: return .backspace
+    case 0x1B: return .escape
+    case 0x01...0x1A: return .ctrl(Character(Unicode.Scalar(scalar.value + 0x60)!))
+    default: return .character(Character(scalar))
+    }
+  }
+
+  public func present(_ grid: Grid, cursor: (x: Int, y: Int)?) {
+    let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+    if old == nil { _ = erase() }
+    for y in 0..<grid.height {
+      var x = 0
+      while x < grid.width {
+        let cell = grid[x, y]
+        defer { x += max(1, cell.width) }
+        if cell.width == 0 { continue }
+        if let old, old[x, y] == cell, cell.width == 1 || old[x + 1, y] == grid[x + 1, y] { continue }
+        draw(cell, x: x, y: y)
+      }
+    }
+    previous = grid
+    if let cursor {
+      _ = curs_set(1)
+      _ = move(Int32(cursor.y), Int32(cursor.x))
+    } else {
+      _ = curs_set(0)
+    }
+    _ = refresh()
+  }
+
+  private func draw(_ cell: Cell, x: Int, y: Int) {
+    var scalars = cell.text.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+    if scalars.isEmpty { scalars = [0x20] }
+    scalars.append(0)
+    var complex = cchar_t()
+    _ = setcchar(&complex, scalars, attributes(of: cell.style), pair(for: cell.style), nil)
+    _ = mvadd_wch(Int32(y), Int32(x), &complex)
+  }
+
+  private func attributes(of style: Style) -> attr_t {
+    var a = nc_a_normal()
+    if style.bold { a |= nc_a_bold() }
+    if style.reverse { a |= nc_a_reverse() }
+    if style.underline { a |= nc_a_underline() }
+    if style.dim { a |= nc_a_dim() }
+    if style.italic { a |= nc_a_italic() }
+    return a
+  }
+
+  private func pair(for style: Style) -> Int16 {
+    guard colorMode != .none else { return 0 }
+    let key = ColorPairKey(
+      foreground: colorMode.terminalColor(style.foreground),
+      background: colorMode.terminalColor(style.background))
+    if key.foreground == -1 && key.background == -1 { return 0 }
+    if let known = colorPairs[key] { return known }
+    let next = colorPairs.count + 1
+    guard next < min(Int(nc_color_pairs()), Int(Int16.max)) else { return 0 }
+    _ = init_pair(Int16(next), key.foreground, key.background)
+    colorPairs[key] = Int16(next)
+    return Int16(next)
+  }
+
+  public func shutdown() {
+    guard !isShutDown else { return }
+    isShutDown = true
+    _ = endwin()
+  }
+
+  deinit { shutdown() }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Engine
+import Foundation
+import TUI
+
+struct Run: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a Python file in the sandbox and exit with its exit code.",
+    discussion: """
+      Exit codes: the program's own; 124 when a time limit killed it; 137 when it was killed for \
+      another reason (memory, output, a signal); 2 for usage errors; 1 when it could not be run.
+      """)
+
+  @Argument(help: "The Python file to run, or - to read it from standard input.")
+  var file: String
+
+  @Option(name: .customLong("stdin"), help: "A file to feed to the program's standard input.")
+  var stdinFile: String?
+
+  @Option(help: "Wall-clock limit in seconds.")
+  var timeout: Double?
+
+  @Option(help: "Memory limit in MB.")
+  var memory: Int?
+
+  @Flag(help: "Print exactly one JSON object: the execution result.")
+  var json = false
+
+  func validate() throws {
+    if let timeout, !(timeout > 0 && timeout <= 3_600) {
+      throw ValidationError("--timeout must be between 0 and 3600 seconds")
+    }
+    if let memory, !(16...65_536).contains(memory) {
+      throw ValidationError("--memory must be between 16 and 65536 MB")
+    }
+  }
+
+  func run() async throws {
+    let code = SourceFile.readOrExit(file)
+    var input: [UInt8] = []
+    if let stdinFile {
+      guard let data = FileManager.default.contents(atPath: stdinFile) else {
+        CLIFailure.usage("cannot read --stdin file \(stdinFile)").exit()
+      }
+      input = [UInt8](data)
+    }
+
+    var limits = ExecutionLimits.defaults
+    if let timeout {
+      limits.wallMilliseconds = Int((timeout * 1_000).rounded())
+      limits.cpuMilliseconds = min(limits.cpuMilliseconds, limits.wallMilliseconds)
+    }
+    if let memory { limits.memoryMegabytes = memory }
+
+    let request = ExecutionRequest(code: code, stdin: input, limits: limits)
+    let printer = LiveOutput(enabled: !json)
+    var result: ExecutionResult?
+    do {
+      for try await event in LocalBackend().run(request) {
+        switch event {
+        case .started: break
+        case .stdout(let bytes): printer.write(bytes, to: .standardOutput)
+        case .stderr(let bytes): printer.write(bytes, to: .standardError)
+        case .finished(let finished): result = finished
+        }
+      }
+    } catch {
+      CLIFailure.cannotRun(String(describing: error)).exit()
+    }
+    guard let result else { CLIFailure.cannotRun("the run ended without a result").exit() }
+    if json {
+      FileHandle.standardOutput.write(Data((result.jsonString() + "\n").utf8))
+    } else if result.status != .ok && result.status != .error {
+      FileHandle.standardError.write(
+        Data("coderemote: \(result.status.rawValue): \(result.message ?? "")\n".utf8))
+    }
+    Foundation.exit(result.status.cliExitCode(programExitCode: result.exitCode))
+  }
+}
+
+/// Writes a program's output as it arrives. On a terminal, control characters are made inert so the
+/// program cannot drive the user's terminal; into a pipe or file, bytes pass through unchanged.
+struct LiveOutput {
+  enum Target { case standardOutput, standardError }
+  let enabled: Bool
+
+  func write(_ bytes: [UInt8], to target: Target) {
+    guard enabled else { return }
+    let fd = target == .standardOutput ? STDOUT_FILENO : STDERR_FILENO
+    let data = isatty(fd) != 0 ? TerminalSafeText.neutralise(bytes) : bytes
+    let handle = target == .standardOutput ? FileHandle.standardOutput : FileHandle.standardError
+    handle.write(Data(data))
+  }
+}

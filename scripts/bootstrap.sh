@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs whatever this project needs that the machine lacks. Idempotent: on a ready machine it
+# only checks, in well under a second. Called by `make run`, `make test` and `make bench`.
+set -euo pipefail
+
+packages=(libncurses-dev libcurl4-openssl-dev libsqlite3-dev libseccomp-dev pkg-config bubblewrap tmux python3 hyperfine)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "bootstrap: installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    sudo=()
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo=(sudo)
+  else
+    echo "bootstrap: not root and no sudo; run this, then try again:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  # Update the package lists only when an install needs it (and once more if the first try fails).
+  "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+  }
+fi
+
+command -v swift >/dev/null || {
+  echo "bootstrap: swift is not on PATH (expected Swift 6.3 at /opt/swift/usr/bin)" >&2
+  exit 1
+}
+[ -x /usr/bin/python3 ] || { echo "bootstrap: /usr/bin/python3 is missing" >&2; exit 1; }
+locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$' || echo "bootstrap: note: no C.UTF-8 locale; wide characters need a UTF-8 locale" >&2
+exit 0
