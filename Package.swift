@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
+    .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
   ],
   targets: [
     // C shims: the only places C lives.
@@ -22,7 +23,8 @@ let package = Package(
     // Pure editing core: the standard library only.
     .target(name: "Editor"),
     // Running and knowing code.
-    .target(name: "Engine", dependencies: ["CSandbox", "CCurl"]),
+    .target(
+      name: "Engine", dependencies: ["CSandbox", "CCurl", .product(name: "TOMLKit", package: "TOMLKit")]),
     // Terminal front end: renders into a cell grid; one backend talks to ncurses.
     .target(name: "TUI", dependencies: ["Editor", "Engine", "CNcursesw"]),
     // The executable: a thin CLI over TUI and Engine.

@@ -27,21 +27,50 @@ static int set_limit(int resource, uint64_t value) {
   return setrlimit(resource, &limit);
 }
 
-static void close_from(int lowest) {
+static void close_range_from(unsigned lowest, unsigned highest) {
+  if (lowest > highest) return;
 #ifdef SYS_close_range
-  if (syscall(SYS_close_range, lowest, ~0U, 0) == 0) return;
+  if (syscall(SYS_close_range, lowest, highest, 0) == 0) return;
 #endif
-  for (int fd = lowest; fd < 65536; fd++) close(fd);
+  for (unsigned fd = lowest; fd <= highest && fd < 65536; fd++) close((int)fd);
+}
+
+// "0" means the writing thread. Written to a v1 `tasks` file this moves one thread without taking
+// the global threadgroup lock, whose RCU grace period would cost tens of milliseconds per run.
+static int join_cgroup(int fd) { return write(fd, "0", 1) < 0 ? errno : 0; }
+
+// Descriptor layout for the program: 0-2 the pipes, 3 the error pipe (close-on-exec), then the kept
+// descriptors from CS_FIRST_KEPT_FD on; everything else is closed. Sources are first copied above
+// every target so no dup2 overwrites a source still needed.
+static int arrange_fds(const cs_options *o, int in_fd, int out_fd, int err_fd, int *error_fd) {
+  enum { high = CS_FIRST_KEPT_FD + CS_MAX_KEPT_FDS + 8 };
+  int sources[4 + CS_MAX_KEPT_FDS] = {in_fd, out_fd, err_fd, *error_fd};
+  int count = 4 + o->keep_fd_count;
+  for (int i = 0; i < o->keep_fd_count; i++) sources[4 + i] = o->keep_fds[i];
+  for (int i = 0; i < count; i++) {
+    sources[i] = fcntl(sources[i], F_DUPFD, high);
+    if (sources[i] < 0) return errno;
+  }
+  for (int i = 0; i < count; i++) {
+    int target = i < 4 ? i : CS_FIRST_KEPT_FD + i - 4;
+    if (dup2(sources[i], target) < 0) return errno;
+  }
+  *error_fd = 3;
+  fcntl(3, F_SETFD, FD_CLOEXEC);
+  close_range_from(4, CS_FIRST_KEPT_FD - 1);
+  close_range_from((unsigned)(CS_FIRST_KEPT_FD + o->keep_fd_count), ~0U);
+  return 0;
 }
 
 static void child_setup(const char *path, char *const argv[], char *const envp[],
                         const cs_options *o, int in_fd, int out_fd, int err_fd, int error_fd) {
-  if (dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) report_and_exit(error_fd, errno);
-  // Keep the error pipe above the standard fds and close everything else we inherited.
-  if (dup2(error_fd, 3) < 0) report_and_exit(error_fd, errno);
-  error_fd = 3;
-  fcntl(error_fd, F_SETFD, FD_CLOEXEC);
-  close_from(4);
+  // First the cgroups, while still privileged, so nothing below runs outside them.
+  for (int i = 0; i < o->cgroup_fd_count; i++) {
+    int error = join_cgroup(o->cgroup_fds[i]);
+    if (error) report_and_exit(error_fd, error);
+  }
+  int error = arrange_fds(o, in_fd, out_fd, err_fd, &error_fd);
+  if (error) report_and_exit(error_fd, error);
 
   if (o->die_with_parent) {
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) report_and_exit(error_fd, errno);
@@ -77,6 +106,7 @@ static void child_setup(const char *path, char *const argv[], char *const envp[]
 
 int cs_spawn(const char *path, char *const argv[], char *const envp[], const cs_options *options,
              cs_child *child) {
+  if (options->keep_fd_count < 0 || options->keep_fd_count > CS_MAX_KEPT_FDS) return EINVAL;
   int in_pipe[2], out_pipe[2], err_pipe[2], error_pipe[2];
   if (pipe2(in_pipe, O_CLOEXEC)) return errno;
   if (pipe2(out_pipe, O_CLOEXEC)) { int e = errno; close(in_pipe[0]); close(in_pipe[1]); return e; }

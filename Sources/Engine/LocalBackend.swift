@@ -1,16 +1,21 @@
 import Foundation
 import Glibc
 
-/// Runs code on this machine.
+/// Runs code on this machine, in the strongest sandbox it offers (see `SandboxLayers`).
 public struct LocalBackend: ExecutionBackend {
+  public var configuration: SandboxConfiguration
   public var interpreter: PythonInterpreter?
+  /// The layers detected at start; every run uses all of them that work for it.
+  public let layers: SandboxLayers
 
-  public init(interpreter: PythonInterpreter? = PythonInterpreter.locate()) {
-    self.interpreter = interpreter
+  public init(configuration: SandboxConfiguration = .default) {
+    self.configuration = configuration
+    interpreter = PythonInterpreter.locate(configured: configuration.pythonPath)
+    layers = SandboxLayers.detect(configuration)
   }
 
-  /// The isolation this backend gives every run, as results and the status bar report it.
-  public var isolation: String { "none" }
+  /// The isolation runs get, as results and the status bar report it (vocabulary in SandboxLayers).
+  public var isolation: String { layers.isolation }
 
   public func run(_ request: ExecutionRequest) -> AsyncThrowingStream<ExecutionEvent, any Error> {
     let supervisor = Supervisor()
@@ -20,8 +25,7 @@ public struct LocalBackend: ExecutionBackend {
       if case .cancelled = termination { supervisor.cancel() }
     }
     let job = Job(
-      request: request, interpreter: interpreter, isolation: isolation, supervisor: supervisor,
-      continuation: continuation)
+      request: request, backend: self, supervisor: supervisor, continuation: continuation)
     // The supervisor blocks in poll(2), so it gets a thread of its own rather than a task.
     Thread { job.execute() }.start()
     return stream
@@ -29,8 +33,7 @@ public struct LocalBackend: ExecutionBackend {
 
   private struct Job: @unchecked Sendable {
     let request: ExecutionRequest
-    let interpreter: PythonInterpreter?
-    let isolation: String
+    let backend: LocalBackend
     let supervisor: Supervisor
     let continuation: AsyncThrowingStream<ExecutionEvent, any Error>.Continuation
 
@@ -45,45 +48,16 @@ public struct LocalBackend: ExecutionBackend {
 
     private func runToEnd() throws -> ExecutionResult {
       guard request.language == "python" else { throw ExecutionError.unsupportedLanguage(request.language) }
-      guard let interpreter else { throw ExecutionError.noInterpreter }
+      guard let interpreter = backend.interpreter else { throw ExecutionError.noInterpreter }
       let id = UUID().uuidString.lowercased()
-      let work = try WorkDirectory()
-      defer { work.remove() }
-      try work.write("main.py", request.code)
-      let plan = LaunchPlan(
-        executable: interpreter.path, arguments: ["-I", "-u", "main.py"],
-        environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": work.path],
-        workingDirectory: work.path)
-      let limits = request.limits
-      let outcome = try supervisor.supervise(
-        plan, stdin: request.stdin, wallMilliseconds: limits.wallMilliseconds,
-        outputCapBytes: limits.outputKilobytes * 1_024,
-        onStart: { _ in continuation.yield(.started(id: id)) },
+      let run = SandboxRun(
+        request: request, configuration: backend.configuration, layers: backend.layers,
+        interpreter: interpreter, id: id)
+      return try run.execute(
+        supervisor: supervisor, onStart: { continuation.yield(.started(id: id)) },
         onOutput: { stream, bytes in
           continuation.yield(stream == .stdout ? .stdout(bytes) : .stderr(bytes))
         })
-      let (status, message) = Self.classify(outcome, limits: limits)
-      return ExecutionResult(
-        id: id, status: status, exitCode: outcome.exitCode, signal: outcome.signal,
-        stdout: outcome.stdout, stderr: outcome.stderr, stdoutTruncated: outcome.stdoutTruncated,
-        stderrTruncated: outcome.stderrTruncated, wallMilliseconds: outcome.wallMilliseconds,
-        cpuMilliseconds: outcome.cpuMilliseconds, maxRSSKilobytes: outcome.maxRSSKilobytes,
-        backend: "local", isolation: isolation, limits: limits, message: message)
-    }
-
-    static func classify(_ outcome: Supervisor.Outcome, limits: ExecutionLimits) -> (ExecutionStatus, String?)
-    {
-      switch outcome.ending {
-      case .timedOut: return (.timeout, "wall-clock limit of \(limits.wallMilliseconds) ms reached")
-      case .cancelled: return (.cancelled, "cancelled")
-      case .outputLimit:
-        return (.outputLimit, "output limit of \(limits.outputKilobytes) KB per stream reached")
-      case .exited:
-        if let signal = outcome.signal {
-          return (.killed, "killed by signal \(signal) (\(String(cString: strsignal(Int32(signal)))))")
-        }
-        return outcome.exitCode == 0 ? (.ok, nil) : (.error, nil)
-      }
     }
   }
 }
@@ -92,11 +66,15 @@ public struct LocalBackend: ExecutionBackend {
 public enum ExecutionError: Error, Equatable, CustomStringConvertible {
   case unsupportedLanguage(String)
   case noInterpreter
+  case noFreeUid(ClosedRange<UInt32>)
 
   public var description: String {
     switch self {
     case .unsupportedLanguage(let language): "unsupported language '\(language)' (only python is supported)"
-    case .noInterpreter: "no Python interpreter found (looked for /usr/bin/python3 and python3 on PATH)"
+    case .noInterpreter:
+      "no Python interpreter found (looked for python.path in the configuration, /usr/bin/python3, python3 on PATH)"
+    case .noFreeUid(let range):
+      "every sandbox uid of \(range.lowerBound)-\(range.upperBound) is in use (sandbox.uid_range in the configuration)"
     }
   }
 }

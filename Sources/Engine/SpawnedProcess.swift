@@ -8,6 +8,13 @@ public struct LaunchPlan: Sendable {
   public var environment: [String: String]
   public var workingDirectory: String?
   public var limits: ProcessLimits
+  /// Open `cgroup.procs` files the child joins before anything else.
+  public var cgroupProcsFDs: [Int32] = []
+  /// Descriptors the program inherits, renumbered from `LaunchPlan.firstInheritedFD` on.
+  public var inheritedFDs: [Int32] = []
+
+  /// The number the first of `inheritedFDs` has in the child.
+  public static let firstInheritedFD = Int32(CS_FIRST_KEPT_FD)
 
   public init(
     executable: String, arguments: [String], environment: [String: String],
@@ -81,12 +88,22 @@ final class SpawnedProcess {
     }
     var child = cs_child()
     let filter = plan.limits.seccompFilter
+    let cgroupFDs = plan.cgroupProcsFDs
+    let keptFDs = plan.inheritedFDs
     let result: Int32 = filter.withUnsafeBufferPointer { instructions in
       options.seccomp_filter = instructions.isEmpty ? nil : UnsafeRawPointer(instructions.baseAddress)
       options.seccomp_filter_length = UInt32(instructions.count)
-      return withOptionalCString(plan.workingDirectory) { cwd in
-        options.cwd = cwd
-        return cs_spawn(plan.executable, argv.pointers, envp.pointers, &options, &child)
+      return cgroupFDs.withUnsafeBufferPointer { cgroups in
+        options.cgroup_fds = cgroups.baseAddress
+        options.cgroup_fd_count = Int32(cgroups.count)
+        return keptFDs.withUnsafeBufferPointer { kept in
+          options.keep_fds = kept.baseAddress
+          options.keep_fd_count = Int32(kept.count)
+          return withOptionalCString(plan.workingDirectory) { cwd in
+            options.cwd = cwd
+            return cs_spawn(plan.executable, argv.pointers, envp.pointers, &options, &child)
+          }
+        }
       }
     }
     guard result == 0 else { throw SpawnError(executable: plan.executable, errno: result) }

@@ -3,7 +3,8 @@ import Glibc
 import Synchronization
 
 /// Watches one spawned program: feeds stdin, streams stdout and stderr as they arrive, and ends the
-/// program (TERM, then KILL, of its whole process group) on timeout, cancel, or an output cap.
+/// program (TERM, then KILL, of its whole process group and box) on timeout, cancel, or an output
+/// cap. Output past the cap is never read: the program is killed and its result marked truncated.
 final class Supervisor: Sendable {
   struct Outcome {
     enum Ending: Equatable { case exited, timedOut, cancelled, outputLimit }
@@ -55,7 +56,7 @@ final class Supervisor: Sendable {
   /// Runs `plan` to the end on the calling thread, calling `onOutput` for every chunk as it arrives.
   func supervise(
     _ plan: LaunchPlan, stdin: [UInt8], wallMilliseconds: Int, outputCapBytes: Int,
-    onStart: (pid_t) -> Void, onOutput: (Stream, [UInt8]) -> Void
+    onStart: (pid_t) -> Void, onOutput: (Stream, [UInt8]) -> Void, killBox: () -> Void = {}
   ) throws(SpawnError) -> Outcome {
     let clock = ContinuousClock()
     let started = clock.now
@@ -113,6 +114,7 @@ final class Supervisor: Sendable {
       if now >= deadline && !exited { endRun(.timedOut) }
       if let killAt = killDeadline, now >= killAt {
         process.signalGroup(SIGKILL)
+        killBox()
       }
 
       var fds: [pollfd] = []
@@ -151,8 +153,9 @@ final class Supervisor: Sendable {
       if !exited, let status = tryWait(process.pid) {
         exited = true
         record(status, into: &outcome)
-        // Nothing the program started may outlive it.
+        // Nothing the program started may outlive it, in its process group or elsewhere in its box.
         process.signalGroup(SIGKILL)
+        killBox()
         if stdoutOpen { stdoutOpen = drain(process.stdoutFD, .stdout) }
         if stderrOpen { stderrOpen = drain(process.stderrFD, .stderr) }
       }

@@ -13,28 +13,31 @@ public struct SystemReport: Codable, Sendable {
   /// The isolation every local run gets today, as results report it.
   public var isolation: String
 
-  public static func gather(environment: [String: String] = ProcessInfo.processInfo.environment)
-    -> SystemReport
-  {
+  public static func gather(
+    environment: [String: String] = ProcessInfo.processInfo.environment, selfTest: Bool = true
+  ) -> SystemReport {
     var checks: [Check] = []
-    let python = PythonInterpreter.locate()
+    let configPath = SandboxConfiguration.filePath(environment: environment)
+    var configuration = SandboxConfiguration.default
+    do {
+      configuration = try SandboxConfiguration.load(environment: environment)
+      let exists = FileManager.default.fileExists(atPath: configPath)
+      checks.append(
+        Check(name: "config", ok: true, detail: exists ? configPath : "defaults (no \(configPath))"))
+    } catch {
+      checks.append(Check(name: "config", ok: false, detail: error.description + " (using defaults)"))
+    }
+    let python = PythonInterpreter.locate(configured: configuration.pythonPath)
     checks.append(
       Check(
         name: "python", ok: python != nil,
         detail: python.map { "\($0.path) (\(version(of: $0.path) ?? "version unknown"))" }
-          ?? "not found: install python3 or set its path"))
-    let bwrap = ["/usr/bin/bwrap", "/usr/local/bin/bwrap"].first {
-      FileManager.default.isExecutableFile(atPath: $0)
+          ?? "not found: install python3 or set python.path"))
+    checks += layerChecks(configuration)
+    let layers = SandboxLayers.detect(configuration)
+    if selfTest, let python {
+      checks.append(sandboxSelfTest(configuration: configuration, layers: layers, python: python))
     }
-    checks.append(
-      Check(
-        name: "bubblewrap", ok: bwrap != nil, detail: bwrap ?? "not installed (apt-get install bubblewrap)"))
-    checks.append(
-      Check(name: "cgroups", ok: cgroupVersion() != nil, detail: cgroupVersion() ?? "not mounted"))
-    checks.append(
-      Check(
-        name: "user", ok: true,
-        detail: getuid() == 0 ? "root (runs must drop to an unprivileged uid)" : "uid \(getuid())"))
     let lang = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? ""
     let utf8 = lang.uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
     checks.append(
@@ -44,7 +47,78 @@ public struct SystemReport: Codable, Sendable {
           + (utf8 ? "" : " (wide characters need a UTF-8 locale, e.g. LANG=C.UTF-8)")
           + (environment["NO_COLOR"].map { $0.isEmpty ? "" : ", NO_COLOR set" } ?? "")))
     checks.append(Check(name: "libcurl", ok: true, detail: curlDescription()))
-    return SystemReport(checks: checks, isolation: LocalBackend().isolation)
+    return SystemReport(checks: checks, isolation: layers.isolation)
+  }
+
+  /// One line per sandbox layer: there or not, and why.
+  static func layerChecks(_ configuration: SandboxConfiguration) -> [Check] {
+    let root = geteuid() == 0
+    let bwrap = SandboxLayers.findBubblewrap()
+    let installed = SandboxLayers.bubblewrapCandidates.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
+    let bwrapDetail: String =
+      if !configuration.useBubblewrap { "switched off (sandbox.bubblewrap = false)" } else if let bwrap {
+        "\(bwrap): own network, PID, IPC, UTS and user namespaces; read-only /usr"
+      } else if installed != nil {
+        "installed, but user namespaces are disabled (user.max_user_namespaces)"
+      } else { "not installed (apt-get install bubblewrap): no namespaces, the host's files are visible" }
+    let cgroups = root ? CgroupSupport.detect() : nil
+    let cgroupDetail: String =
+      if !configuration.useCgroups { "switched off (sandbox.cgroups = false)" } else if let cgroups {
+        "\(cgroups.description): memory (no swap) and pids limits per run"
+      } else if !root { "needs root to create per-run cgroups" } else {
+        "no writable memory and pids controllers"
+      }
+    let seccomp = SeccompProgram.shared != nil
+    return [
+      Check(name: "bubblewrap", ok: configuration.useBubblewrap && bwrap != nil, detail: bwrapDetail),
+      Check(
+        name: "rlimits", ok: true,
+        detail: "address space, CPU seconds, file size, open files, processes, core 0"),
+      Check(
+        name: "uid", ok: root,
+        detail: root
+          ? "root: each run takes its own uid from \(configuration.uidRange.lowerBound)-\(configuration.uidRange.upperBound)"
+          : "uid \(getuid()): runs keep this uid (the process limit counts all its processes; orphans may survive without bubblewrap)"
+      ),
+      Check(name: "cgroups", ok: configuration.useCgroups && cgroups != nil, detail: cgroupDetail),
+      Check(
+        name: "seccomp", ok: configuration.useSeccomp && seccomp,
+        detail: !configuration.useSeccomp
+          ? "switched off (sandbox.seccomp = false)"
+          : seccomp
+            ? "libseccomp filter: no network sockets, ptrace, bpf, io_uring, mount, namespaces"
+            : "the filter could not be built"),
+      Check(
+        name: "imports", ok: configuration.importPolicy != .off,
+        detail:
+          "policy '\(configuration.importPolicy.rawValue)' (python.import_policy: off, standard, strict)"),
+    ]
+  }
+
+  /// Runs `print(...)` in the sandbox exactly as a user's program would run, so a broken layer shows
+  /// here rather than in the first real run.
+  static func sandboxSelfTest(
+    configuration: SandboxConfiguration, layers: SandboxLayers, python: PythonInterpreter
+  ) -> Check {
+    var limits = configuration.limits
+    limits.wallMilliseconds = min(limits.wallMilliseconds, 5_000)
+    let request = ExecutionRequest(code: "print('sandbox ok')", limits: limits)
+    let run = SandboxRun(
+      request: request, configuration: configuration, layers: layers, interpreter: python, id: "doctor")
+    do {
+      let result = try run.execute(supervisor: Supervisor(), onStart: {}, onOutput: { _, _ in })
+      let ok = result.status == .ok && result.stdout == Array("sandbox ok\n".utf8)
+      let why = String(decoding: result.stderr.prefix(300), as: UTF8.self)
+      return Check(
+        name: "self-test", ok: ok,
+        detail: ok
+          ? "a test program ran with \(result.isolation) in \(Int(result.wallMilliseconds)) ms"
+          : "a test program failed: \(result.status.rawValue) \(why)")
+    } catch {
+      return Check(name: "self-test", ok: false, detail: "could not run a test program: \(error)")
+    }
   }
 
   public var text: String {
@@ -56,8 +130,9 @@ public struct SystemReport: Codable, Sendable {
     }
     lines.append("")
     lines.append("Local runs get isolation: \(isolation)")
-    if isolation == "none" {
-      lines.append("  (programs run as plain child processes with a wall-clock timeout and output caps only)")
+    if !isolation.hasPrefix("bwrap") {
+      lines.append(
+        "  (no namespaces: the program sees the host's files its uid may read; see docs/security.md)")
     }
     return lines.joined(separator: "\n")
   }
@@ -79,14 +154,6 @@ public struct SystemReport: Codable, Sendable {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-  }
-
-  /// "v2", "v1 (memory, pids)", or nil.
-  static func cgroupVersion() -> String? {
-    let fm = FileManager.default
-    if fm.fileExists(atPath: "/sys/fs/cgroup/cgroup.controllers") { return "v2" }
-    let v1 = ["memory", "pids", "cpuacct"].filter { fm.fileExists(atPath: "/sys/fs/cgroup/\($0)") }
-    return v1.isEmpty ? nil : "v1 (\(v1.joined(separator: ", ")))"
   }
 
   private static func curlDescription() -> String {

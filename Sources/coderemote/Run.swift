@@ -45,7 +45,13 @@ struct Run: AsyncParsableCommand {
       input = [UInt8](data)
     }
 
-    var limits = ExecutionLimits.defaults
+    let configuration: SandboxConfiguration
+    do {
+      configuration = try SandboxConfiguration.load()
+    } catch {
+      CLIFailure.cannotRun(error.description).exit()
+    }
+    var limits = configuration.limits
     if let timeout {
       limits.wallMilliseconds = Int((timeout * 1_000).rounded())
       limits.cpuMilliseconds = min(limits.cpuMilliseconds, limits.wallMilliseconds)
@@ -56,7 +62,7 @@ struct Run: AsyncParsableCommand {
     let printer = LiveOutput(enabled: !json)
     var result: ExecutionResult?
     do {
-      for try await event in LocalBackend().run(request) {
+      for try await event in LocalBackend(configuration: configuration).run(request) {
         switch event {
         case .started: break
         case .stdout(let bytes): printer.write(bytes, to: .standardOutput)

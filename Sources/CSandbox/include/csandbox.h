@@ -22,7 +22,18 @@ typedef struct {
   const char *cwd;       // chdir before exec when not NULL
   const void *seccomp_filter;       // a struct sock_fprog's instructions, or NULL
   uint32_t seccomp_filter_length;   // number of 8-byte BPF instructions
+  // Open cgroup.procs (v2) or tasks (v1) files: the child writes "0" (itself) into each one first
+  // thing, so the program never runs outside its cgroups.
+  const int *cgroup_fds;
+  int cgroup_fd_count;
+  // Descriptors the program inherits: keep_fds[i] becomes descriptor CS_FIRST_KEPT_FD + i
+  // (bwrap's --seccomp and --file take descriptor numbers). At most CS_MAX_KEPT_FDS.
+  const int *keep_fds;
+  int keep_fd_count;
 } cs_options;
+
+#define CS_FIRST_KEPT_FD 10
+#define CS_MAX_KEPT_FDS 16
 
 typedef struct {
   pid_t pid;
@@ -54,5 +65,24 @@ int cs_try_wait(pid_t pid, cs_status *status);
 
 /// A pollable descriptor that becomes readable when `pid` exits (pidfd_open), or -1 with errno.
 int cs_pidfd_open(pid_t pid);
+
+/// Builds the sandbox's seccomp filter with libseccomp and returns its BPF instructions in a
+/// malloc'd buffer (free it). Denies: sockets other than AF_UNIX, ptrace, keyctl, bpf,
+/// perf_event_open, userfaultfd, io_uring, mount/umount/pivot_root/chroot, unshare/setns, clone with
+/// namespace flags (clone3 gets ENOSYS so libc falls back to clone), and kill/tgkill of pid -1.
+/// Returns 0 or an errno value.
+int cs_seccomp_program(void **instructions, size_t *byte_count);
+
+/// Removes `path` and everything below it without following any symlink inside it; read-only
+/// directories left by the program are made writable first. Returns 0 or the first errno met.
+int cs_remove_tree(const char *path);
+
+/// Kills every process whose real uid is `uid` (a uid owned by one sandbox) from a short-lived
+/// helper that switches to that uid and calls kill(-1, SIGKILL) until none is left.
+/// Returns 0 or an errno value.
+int cs_kill_uid(uid_t uid, gid_t gid);
+
+/// Writes `count` bytes to a fresh memfd, rewinds it, and returns the fd (close-on-exec), or -1.
+int cs_memfd_with(const char *name, const void *bytes, size_t count);
 
 #endif

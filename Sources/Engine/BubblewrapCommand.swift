@@ -1,0 +1,66 @@
+import Foundation
+import Glibc
+
+/// The bubblewrap argument list for one run: no network and its own PID, IPC, UTS and user
+/// namespaces; a read-only view of the interpreter's files and nothing else of the host; a fresh
+/// tmpfs work dir holding `main.py`; only the environment the run needs. Files come in through
+/// descriptors (`--file`, `--ro-bind-data`), so the host never writes a path the program can see.
+struct BubblewrapCommand {
+  /// Where the program runs inside the box.
+  static let workDirectory = "/sandbox"
+  static let bootstrapPath = "/opt/coderemote/bootstrap.py"
+
+  var interpreter: String
+  var limits: ExecutionLimits
+  var environment: [String: String]
+  /// Descriptor numbers as the child sees them.
+  var mainFD: Int32
+  var bootstrapFD: Int32?
+  var seccompFD: Int32?
+
+  var arguments: [String] {
+    var args = [
+      "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
+      "--hostname", "sandbox", "--clearenv",
+    ]
+    for (key, value) in environment.sorted(by: { $0.key < $1.key }) { args += ["--setenv", key, value] }
+    args += Self.interpreterView(for: interpreter)
+    let tmpfsBytes = String(max(limits.fileSizeMegabytes * 4, 16) * 1_048_576)
+    args += ["--proc", "/proc", "--dev", "/dev", "--size", tmpfsBytes, "--tmpfs", "/tmp"]
+    args += ["--size", tmpfsBytes, "--perms", "0700", "--tmpfs", Self.workDirectory]
+    args += ["--perms", "0644", "--file", String(mainFD), Self.workDirectory + "/main.py"]
+    if let bootstrapFD {
+      args += ["--perms", "0444", "--ro-bind-data", String(bootstrapFD), Self.bootstrapPath]
+    }
+    if let seccompFD { args += ["--seccomp", String(seccompFD)] }
+    args += ["--chdir", Self.workDirectory, "--", interpreter]
+    return args
+  }
+
+  /// `/usr` read-only (the interpreter, its standard library and shared libraries), the top-level
+  /// links a merged-/usr system has, the loader cache, and the interpreter's own prefix when it
+  /// lives elsewhere. No /etc, /home, /root, /var or project directory.
+  static func interpreterView(for interpreter: String) -> [String] {
+    var args = ["--ro-bind", "/usr", "/usr"]
+    for top in ["bin", "sbin", "lib", "lib32", "lib64"] {
+      let path = "/" + top
+      var info = stat()
+      guard lstat(path, &info) == 0 else { continue }
+      if (info.st_mode & S_IFMT) == S_IFLNK,
+        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+      {
+        args += ["--symlink", target, path]
+      } else if (info.st_mode & S_IFMT) == S_IFDIR {
+        args += ["--ro-bind", path, path]
+      }
+    }
+    args += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
+    let real = URL(fileURLWithPath: interpreter).resolvingSymlinksInPath().path
+    if !real.hasPrefix("/usr/") {
+      // e.g. /opt/python3.12/bin/python3 → /opt/python3.12
+      let prefix = URL(fileURLWithPath: real).deletingLastPathComponent().deletingLastPathComponent().path
+      if prefix != "/" { args += ["--ro-bind", prefix, prefix] }
+    }
+    return args
+  }
+}

@@ -1,0 +1,60 @@
+import Glibc
+
+/// Decides how a run ended — which limit, if any, stopped it — from what the supervisor saw and what
+/// the cgroup recorded.
+struct RunClassifier {
+  var limits: ExecutionLimits
+  /// bubblewrap reports a program killed by signal N as exit code 128 + N.
+  var throughBubblewrap: Bool
+  var oomKilled: Bool
+
+  struct Verdict: Equatable {
+    var status: ExecutionStatus
+    var exitCode: Int?
+    var signal: Int?
+    var message: String?
+  }
+
+  func classify(_ outcome: Supervisor.Outcome) -> Verdict {
+    var exitCode = outcome.exitCode
+    var signal = outcome.signal
+    if throughBubblewrap, let code = exitCode, (129...(128 + 64)).contains(code) {
+      // Ambiguous only for a program that calls exit(129...192) itself; documented in security.md.
+      signal = code - 128
+      exitCode = nil
+    }
+    func verdict(_ status: ExecutionStatus, _ message: String?) -> Verdict {
+      Verdict(status: status, exitCode: exitCode, signal: signal, message: message)
+    }
+    switch outcome.ending {
+    case .timedOut: return verdict(.timeout, "wall-clock limit of \(limits.wallMilliseconds) ms reached")
+    case .cancelled: return verdict(.cancelled, "cancelled")
+    case .outputLimit:
+      return verdict(.outputLimit, "output limit of \(limits.outputKilobytes) KB per stream reached")
+    case .exited: break
+    }
+    if oomKilled {
+      return verdict(
+        .memoryLimit, "memory limit of \(limits.memoryMegabytes) MB reached (killed by the kernel)")
+    }
+    if let signal {
+      let cpuLimitReached = outcome.cpuMilliseconds + 50 >= Double(limits.cpuMilliseconds)
+      if signal == SIGXCPU || (signal == SIGKILL && cpuLimitReached) {
+        return verdict(.timeout, "CPU-time limit of \(limits.cpuMilliseconds) ms reached")
+      }
+      return verdict(.killed, "killed by signal \(signal) (\(String(cString: strsignal(Int32(signal)))))")
+    }
+    if exitCode != 0 && Self.endsWithMemoryError(outcome.stderr) {
+      return verdict(.memoryLimit, "memory limit of \(limits.memoryMegabytes) MB reached (MemoryError)")
+    }
+    return verdict(exitCode == 0 ? .ok : .error, nil)
+  }
+
+  /// Whether the last line of stderr is Python's `MemoryError` report: what the address-space
+  /// rlimit produces when an allocation fails.
+  static func endsWithMemoryError(_ stderr: [UInt8]) -> Bool {
+    let text = String(decoding: stderr.suffix(4_096), as: UTF8.self)
+    let lastLine = text.split(separator: "\n").last ?? ""
+    return lastLine.hasPrefix("MemoryError")
+  }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// How local runs are sandboxed and limited: defaults, then `config.toml`, then per-run flags.
+public struct SandboxConfiguration: Sendable, Equatable {
+  /// Limits every run starts from; `coderemote run --timeout/--memory` override them per run.
+  public var limits = ExecutionLimits.defaults
+  /// The interpreter; nil means the system one (`/usr/bin/python3`).
+  public var pythonPath: String?
+  public var importPolicy = ImportPolicy.standard
+  /// Each layer is used when this machine has it and it is not switched off here.
+  public var useBubblewrap = true
+  public var useCgroups = true
+  public var useSeccomp = true
+  /// When the parent is root, every concurrent run takes one uid of this range for itself. The
+  /// range must belong to no real account: a run's processes are killed by uid afterwards.
+  public var uidRange: ClosedRange<UInt32> = 60_000...60_999
+
+  public init() {}
+
+  public static let `default` = SandboxConfiguration()
+
+  /// `$XDG_CONFIG_HOME/coderemote/config.toml`, else `~/.config/coderemote/config.toml`.
+  public static func filePath(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> String
+  {
+    if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+      return xdg + "/coderemote/config.toml"
+    }
+    let home = environment["HOME"] ?? NSHomeDirectory()
+    return home + "/.config/coderemote/config.toml"
+  }
+
+  /// The configuration file's settings over the defaults; the defaults when there is no file.
+  public static func load(environment: [String: String] = ProcessInfo.processInfo.environment)
+    throws(ConfigurationError) -> SandboxConfiguration
+  {
+    let path = filePath(environment: environment)
+    guard FileManager.default.fileExists(atPath: path) else { return .default }
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8)
+    else {
+      throw ConfigurationError(file: path, key: nil, problem: "cannot be read as UTF-8 text")
+    }
+    return try ConfigurationFile(path: path).parse(text)
+  }
+}
+
+/// A configuration file that cannot be used, with where and why.
+public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
+  public var file: String
+  public var key: String?
+  public var problem: String
+
+  public var description: String {
+    "bad configuration in \(file)" + (key.map { ": \($0)" } ?? "") + ": \(problem)"
+  }
+}

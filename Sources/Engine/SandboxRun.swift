@@ -1,0 +1,128 @@
+import CSandbox
+import Foundation
+import Glibc
+
+/// One program in its box: sets up every available layer, runs it under the supervisor, then kills
+/// whatever is left (by uid and cgroup) and removes what the run made on the host.
+struct SandboxRun {
+  var request: ExecutionRequest
+  var configuration: SandboxConfiguration
+  var layers: SandboxLayers
+  var interpreter: PythonInterpreter
+  var id: String
+
+  static let pythonFlags = ["-I", "-u"]
+
+  /// The run's environment: nothing of the caller's.
+  static func environment(home: String, tmp: String) -> [String: String] {
+    ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home, "TMPDIR": tmp]
+  }
+
+  func execute(
+    supervisor: Supervisor, onStart: () -> Void, onOutput: (Supervisor.Stream, [UInt8]) -> Void
+  ) throws -> ExecutionResult {
+    let limits = request.limits
+    var applied = layers
+    let lease = layers.separateUid ? UidLease.acquire(from: configuration.uidRange) : nil
+    if layers.separateUid && lease == nil { throw ExecutionError.noFreeUid(configuration.uidRange) }
+    let cgroup = layers.cgroups.flatMap { RunCgroup(support: $0, name: "run-\(id)", limits: limits) }
+    if cgroup == nil { applied.cgroups = nil }
+    let seccomp = layers.seccomp ? SeccompProgram.shared : nil
+
+    var plan: LaunchPlan
+    var workDirectory: WorkDirectory?
+    var descriptors: [Int32] = []
+    defer { descriptors.forEach { close($0) } }
+    let bootstrap = configuration.importPolicy.bootstrapSource.map { Array($0.utf8) }
+    let code = Array(request.code.utf8)
+    if let bubblewrap = layers.bubblewrap {
+      func memoryFile(_ name: String, _ bytes: [UInt8]) throws -> Int32 {
+        let fd = bytes.withUnsafeBytes { cs_memfd_with(name, $0.baseAddress, $0.count) }
+        guard fd >= 0 else { throw SpawnError(executable: bubblewrap, errno: errno) }
+        descriptors.append(fd)
+        return LaunchPlan.firstInheritedFD + Int32(descriptors.count - 1)
+      }
+      var command = BubblewrapCommand(
+        interpreter: interpreter.path, limits: limits,
+        environment: Self.environment(home: BubblewrapCommand.workDirectory, tmp: "/tmp"),
+        mainFD: try memoryFile("main.py", code))
+      if let bootstrap { command.bootstrapFD = try memoryFile("bootstrap.py", bootstrap) }
+      if let seccomp {
+        guard let fd = seccomp.memoryFile() else { throw SpawnError(executable: bubblewrap, errno: errno) }
+        descriptors.append(fd)
+        command.seccompFD = LaunchPlan.firstInheritedFD + Int32(descriptors.count - 1)
+      }
+      let script = bootstrap == nil ? [] : [BubblewrapCommand.bootstrapPath]
+      plan = LaunchPlan(
+        executable: bubblewrap, arguments: command.arguments + Self.pythonFlags + script + ["main.py"],
+        environment: ["PATH": "/usr/bin:/bin"], workingDirectory: "/")
+      plan.inheritedFDs = descriptors
+    } else {
+      let directory = try WorkDirectory(owner: lease?.uid)
+      workDirectory = directory
+      try directory.write(code, to: directory.workPath + "/main.py", owner: lease?.uid)
+      var script: [String] = []
+      if let bootstrap {
+        try directory.write(bootstrap, to: directory.path + "/bootstrap.py", mode: 0o444)
+        script = [directory.path + "/bootstrap.py"]
+      }
+      plan = LaunchPlan(
+        executable: interpreter.path, arguments: Self.pythonFlags + script + ["main.py"],
+        environment: Self.environment(home: directory.workPath, tmp: directory.workPath),
+        workingDirectory: directory.workPath)
+      plan.limits.seccompFilter = seccomp?.instructions ?? []
+    }
+    plan.limits.addressSpaceBytes = UInt64(limits.memoryMegabytes) * 1_048_576
+    plan.limits.cpuSeconds = UInt64((limits.cpuMilliseconds + 999) / 1_000)
+    plan.limits.fileSizeBytes = UInt64(limits.fileSizeMegabytes) * 1_048_576
+    plan.limits.openFiles = UInt64(limits.openFiles)
+    plan.limits.processes = UInt64(limits.processes) + (lease == nil ? Self.processesOfCurrentUser() : 0)
+    if let lease { plan.limits.identity = (lease.uid, lease.uid) }
+    plan.cgroupProcsFDs = cgroup?.procsFDs ?? []
+
+    func killBox() {
+      lease?.killEverything()
+      cgroup?.killAll()
+    }
+    defer {
+      killBox()
+      cgroup?.remove()
+      workDirectory?.remove()
+    }
+    let outcome = try supervisor.supervise(
+      plan, stdin: request.stdin, wallMilliseconds: limits.wallMilliseconds,
+      outputCapBytes: limits.outputKilobytes * 1_024,
+      onStart: { _ in
+        cgroup?.closeProcsFiles()
+        descriptors.forEach { close($0) }
+        descriptors = []
+        onStart()
+      },
+      onOutput: onOutput, killBox: killBox)
+    killBox()
+    let classifier = RunClassifier(
+      limits: limits, throughBubblewrap: layers.bubblewrap != nil, oomKilled: cgroup?.oomKilled ?? false)
+    let verdict = classifier.classify(outcome)
+    var maxRSS = outcome.maxRSSKilobytes
+    if maxRSS == 0, let peak = cgroup?.peakMemoryKilobytes { maxRSS = peak }
+    return ExecutionResult(
+      id: id, status: verdict.status, exitCode: verdict.exitCode, signal: verdict.signal,
+      stdout: outcome.stdout, stderr: outcome.stderr, stdoutTruncated: outcome.stdoutTruncated,
+      stderrTruncated: outcome.stderrTruncated, wallMilliseconds: outcome.wallMilliseconds,
+      cpuMilliseconds: outcome.cpuMilliseconds, maxRSSKilobytes: maxRSS,
+      backend: "local", isolation: applied.isolation, limits: limits, message: verdict.message)
+  }
+
+  /// Without a uid of its own, RLIMIT_NPROC counts every process of the user, so the run's allowance
+  /// is added to what the user already runs (an approximation, documented).
+  static func processesOfCurrentUser() -> UInt64 {
+    let uid = getuid()
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return 0 }
+    var count: UInt64 = 0
+    var info = stat()
+    for entry in entries where entry.first?.isNumber == true {
+      if stat("/proc/" + entry, &info) == 0 && info.st_uid == uid { count += 1 }
+    }
+    return count
+  }
+}

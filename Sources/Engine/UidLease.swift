@@ -1,0 +1,53 @@
+import CSandbox
+import Foundation
+import Glibc
+
+/// One uid of the configured range, held by one run at a time across every Code Remote process on
+/// the machine (an flock on a file per uid, released by the kernel even if the holder crashes).
+/// RLIMIT_NPROC counts processes per uid, and the run's processes are killed by uid afterwards, so
+/// two runs must never share one.
+final class UidLease {
+  let uid: UInt32
+  private let lockFD: Int32
+
+  static let lockDirectory = "/run/coderemote/uids"
+
+  private init(uid: UInt32, lockFD: Int32) {
+    self.uid = uid
+    self.lockFD = lockFD
+  }
+
+  deinit { close(lockFD) }
+
+  /// The first free uid of `range` from a random starting point, or nil when all are taken or the
+  /// lock directory cannot be made.
+  static func acquire(from range: ClosedRange<UInt32>) -> UidLease? {
+    guard makeLockDirectory() else { return nil }
+    let count = UInt64(range.count)
+    let start = UInt64.random(in: 0..<count)
+    for step in 0..<count {
+      let uid = range.lowerBound + UInt32((start + step) % count)
+      // Never a uid that belongs to an account: its processes would be killed with the run's.
+      if getpwuid(uid) != nil { continue }
+      let fd = open("\(lockDirectory)/\(uid)", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+      if fd < 0 { continue }
+      if flock(fd, LOCK_EX | LOCK_NB) == 0 { return UidLease(uid: uid, lockFD: fd) }
+      close(fd)
+    }
+    return nil
+  }
+
+  /// Kills every process running as this uid: whatever the run left behind, wherever it hid.
+  func killEverything() {
+    _ = cs_kill_uid(uid, uid)
+  }
+
+  private static func makeLockDirectory() -> Bool {
+    var info = stat()
+    if lstat(lockDirectory, &info) == 0 {
+      return (info.st_mode & S_IFMT) == S_IFDIR && info.st_uid == geteuid()
+    }
+    _ = mkdir("/run/coderemote", 0o700)
+    return mkdir(lockDirectory, 0o700) == 0 || errno == EEXIST
+  }
+}
