@@ -7,6 +7,8 @@ public enum DisplayWidth {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     if scalars.count > 1 {
+      // A text presentation selector asks for the narrow glyph.
+      if scalars.contains(where: { $0.value == 0xFE0E }) { return 1 }
       // An emoji presentation selector or a ZWJ sequence makes the whole cluster one wide glyph.
       if scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
       if scalars.contains(where: { (0x1F1E6...0x1F1FF).contains($0.value) }) { return 2 }  // flags
@@ -31,6 +33,19 @@ public enum DisplayWidth {
   /// Columns a whole string takes.
   public static func of<S: StringProtocol>(_ text: S) -> Int {
     text.reduce(0) { $0 + of($1) }
+  }
+
+  /// Columns a character takes on screen when it starts at `column`: a tab reaches the next tab
+  /// stop, a control character takes the width of its visible stand-in (`ControlPicture`).
+  public static func onScreen(_ character: Character, atColumn column: Int, tabWidth: Int) -> Int {
+    if character == "\t" { return tabWidth - column % tabWidth }
+    if let picture = ControlPicture.substitute(for: character) { return picture.count }
+    return of(character)
+  }
+
+  /// Columns `text` takes on screen from column 0, with tabs and control characters as drawn.
+  public static func onScreen<S: StringProtocol>(_ text: S, tabWidth: Int) -> Int {
+    text.reduce(0) { $0 + onScreen($1, atColumn: $0, tabWidth: tabWidth) }
   }
 
   /// East Asian Wide and Fullwidth ranges (Unicode 15, condensed).

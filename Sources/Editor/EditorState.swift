@@ -1,122 +1,169 @@
-/// The text being edited and the cursor in it. Pure: no terminal, no files, no clock.
+/// The document being edited: its text, the selection, undo history, the internal clipboard
+/// register and the syntax highlighting state. Pure: no terminal, no files, no clock — the time an
+/// edit happens is passed in, and only decides how typing groups into undo steps.
+///
+/// Every change to the text goes through `perform(_:kind:time:selectionAfter:)`, which applies one
+/// `Edit`, records its inverse, maps the selection and tells the highlighter which lines changed.
 public struct EditorState: Sendable, Equatable {
-  /// Lines without their terminating newlines; there is always at least one.
-  public private(set) var lines: [String]
-  public private(set) var cursor: Position
-  /// The column vertical moves aim for, kept across short lines.
-  private var goalColumn: Int?
-  public var indentWidth = 4
+  public private(set) var storage: TextStorage
+  public internal(set) var selection = Selection.cursor(0)
+  public var settings: EditorSettings
+  public internal(set) var history = History()
+  /// The internal clipboard: what cut and copy took, what paste-register puts back.
+  public internal(set) var register = ""
+  /// Set when the register holds whole lines (copied with nothing selected): they paste above the
+  /// cursor's line instead of at the cursor.
+  var registerIsLinewise = false
+  /// The screen column vertical movement aims for, kept across short lines.
+  var goalColumn: Int?
+  public private(set) var syntax = SyntaxHighlighter()
+  /// Grows with every change to the text, so views can tell when their caches went stale.
+  public private(set) var version = 0
 
-  public init(text: String = "") {
-    lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    cursor = .zero
+  public init(text: String = "", settings: EditorSettings = EditorSettings()) {
+    self.init(storage: TextStorage(text), settings: settings)
   }
 
-  public var text: String { lines.joined(separator: "\n") }
-  public var lineCount: Int { lines.count }
+  public init(storage: TextStorage, settings: EditorSettings = EditorSettings()) {
+    self.storage = storage
+    self.settings = settings
+  }
 
-  public mutating func apply(_ command: EditorCommand) {
+  // MARK: Reading
+
+  public var text: String { storage.string }
+  public var lineCount: Int { storage.lineCount }
+  /// The text of a line, without its newline.
+  public func line(_ index: Int) -> String { storage.line(index) }
+  /// Where the cursor (the selection's head) is, as line and grapheme column.
+  public var cursor: Position { position(of: selection.head) }
+  public var selectedText: String { storage.string(in: selection.range) }
+
+  public func position(of offset: Int) -> Position {
+    let line = storage.line(containing: offset)
+    let start = storage.lineStart(line)
+    return Position(line: line, column: storage.string(in: start..<offset).count)
+  }
+
+  /// The offset of a position, clamped to the text (a column past the end is the line's end).
+  public func offset(of position: Position) -> Int {
+    let line = min(max(0, position.line), lineCount - 1)
+    let start = storage.lineStart(line)
+    let text = storage.line(line)
+    let index = text.index(text.startIndex, offsetBy: max(0, position.column), limitedBy: text.endIndex)
+    return start + text.utf8.distance(from: text.startIndex, to: index ?? text.endIndex)
+  }
+
+  /// The line holding `offset`, its start, its text and where `offset` falls in it (in bytes).
+  func lineAround(_ offset: Int) -> (line: Int, start: Int, text: String, inLine: Int) {
+    let line = storage.line(containing: offset)
+    let start = storage.lineStart(line)
+    return (line, start, storage.line(line), offset - start)
+  }
+
+  // MARK: Selection
+
+  /// Selects a range (offsets clamped to the text); closes the open undo group.
+  public mutating func select(_ newSelection: Selection) {
+    selection = Selection(
+      anchor: min(max(0, newSelection.anchor), storage.byteCount),
+      head: min(max(0, newSelection.head), storage.byteCount))
+    goalColumn = nil
+    history.seal()
+  }
+
+  /// Moves the cursor to `offset`, or only the head when extending the selection.
+  mutating func moveHead(to offset: Int, extend: Bool, keepGoal: Bool = false) {
+    let goal = goalColumn
+    select(Selection(anchor: extend ? selection.anchor : offset, head: offset))
+    if keepGoal { goalColumn = goal }
+  }
+
+  // MARK: Commands
+
+  /// Carries out a command. `time` (any monotonic clock, as a duration since a fixed start) lets
+  /// quick typing join one undo step; without it every edit is a step of its own.
+  public mutating func apply(_ command: EditorCommand, at time: Duration? = nil) {
     switch command {
-    case .insert(let s):
-      for (i, piece) in s.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        if i > 0 { splitLine(indent: "") }
-        insertInLine(String(piece))
-      }
-    case .newline:
-      let current = lines[cursor.line]
-      var indent = String(current.prefix { $0 == " " })
-      let beforeCursor = current.prefix(cursor.column).trimmingTrailingSpaces()
-      if beforeCursor.hasSuffix(":") { indent += String(repeating: " ", count: indentWidth) }
-      splitLine(indent: indent)
-    case .indent:
-      let width = indentWidth - cursor.column % indentWidth
-      insertInLine(String(repeating: " ", count: width))
-    case .backspace: backspace()
-    case .deleteForward: deleteForward()
-    case .moveLeft: moveHorizontally(by: -1)
-    case .moveRight: moveHorizontally(by: 1)
-    case .moveUp: moveVertically(by: -1)
-    case .moveDown: moveVertically(by: 1)
-    case .moveLineStart: setCursor(Position(line: cursor.line, column: 0))
-    case .moveLineEnd: setCursor(Position(line: cursor.line, column: lines[cursor.line].count))
+    case .insert(let text): type(text, at: time)
+    case .paste(let text): replaceSelection(with: text, kind: .standalone, time: time)
+    case .newline: insertNewline(at: time)
+    case .backspace: deleteBackward(at: time)
+    case .deleteForward: deleteForward(at: time)
+    case .indent: indent(at: time)
+    case .dedent: dedentLines(at: time)
+    case .toggleComment: toggleComment(at: time)
+    case .move(let movement, let extend): move(movement, extend: extend)
+    case .goToLine(let number): goToLine(number)
+    case .selectAll: select(Selection(anchor: 0, head: storage.byteCount))
+    case .selectWord: selectWord()
+    case .selectLine: selectLines()
+    case .collapseSelection: select(.cursor(selection.head))
+    case .jumpToMatchingBracket: jumpToMatchingBracket()
+    case .cut: cut(at: time)
+    case .copy: copy()
+    case .pasteRegister: pasteRegister(at: time)
+    case .undo: undo()
+    case .redo: redo()
     }
   }
 
-  private mutating func setCursor(_ p: Position, keepGoal: Bool = false) {
-    cursor = p
-    if !keepGoal { goalColumn = nil }
+  /// Applies one edit as one change: records it for undo (grouping it by `kind` and `time`), moves
+  /// the selection (to `selectionAfter`, or mapped through the edit) and updates the highlighter.
+  mutating func perform(
+    _ edit: Edit, kind: History.Kind, time: Duration?, selectionAfter: Selection? = nil
+  ) {
+    guard !edit.isEmpty else { return }
+    let before = selection
+    let inverse = edit.inverted(against: storage)
+    let after = selectionAfter ?? selection.mapped(through: edit)
+    applyToText(edit)
+    selection = after
+    goalColumn = nil
+    history.record(edit, inverse: inverse, before: before, after: after, kind: kind, time: time)
   }
 
-  private mutating func insertInLine(_ s: String) {
-    var line = lines[cursor.line]
-    let at = line.index(line.startIndex, offsetBy: cursor.column)
-    line.insert(contentsOf: s, at: at)
-    lines[cursor.line] = line
-    setCursor(Position(line: cursor.line, column: cursor.column + s.count))
-  }
-
-  private mutating func splitLine(indent: String) {
-    let line = lines[cursor.line]
-    let at = line.index(line.startIndex, offsetBy: cursor.column)
-    lines[cursor.line] = String(line[..<at])
-    lines.insert(indent + line[at...], at: cursor.line + 1)
-    setCursor(Position(line: cursor.line + 1, column: indent.count))
-  }
-
-  private mutating func backspace() {
-    if cursor.column > 0 {
-      var line = lines[cursor.line]
-      let leading = line.prefix { $0 == " " }.count
-      // In leading whitespace, Backspace removes one indent level.
-      let width = cursor.column <= leading ? (cursor.column - 1) % indentWidth + 1 : 1
-      let end = line.index(line.startIndex, offsetBy: cursor.column)
-      let start = line.index(end, offsetBy: -width)
-      line.removeSubrange(start..<end)
-      lines[cursor.line] = line
-      setCursor(Position(line: cursor.line, column: cursor.column - width))
-    } else if cursor.line > 0 {
-      let previous = lines[cursor.line - 1]
-      lines[cursor.line - 1] = previous + lines[cursor.line]
-      lines.remove(at: cursor.line)
-      setCursor(Position(line: cursor.line - 1, column: previous.count))
+  /// Changes the text and everything derived from it, without touching history or selection.
+  private mutating func applyToText(_ edit: Edit) {
+    for change in edit.lineChanges(in: storage) {
+      syntax.linesReplaced(first: change.first, oldLast: change.oldLast, newLineCount: change.newLineCount)
     }
+    edit.apply(to: &storage)
+    version += 1
   }
 
-  private mutating func deleteForward() {
-    var line = lines[cursor.line]
-    if cursor.column < line.count {
-      line.remove(at: line.index(line.startIndex, offsetBy: cursor.column))
-      lines[cursor.line] = line
-    } else if cursor.line + 1 < lines.count {
-      lines[cursor.line] = line + lines[cursor.line + 1]
-      lines.remove(at: cursor.line + 1)
-    }
+  /// Replaces the selection with `text`, leaving the cursor after it.
+  mutating func replaceSelection(with text: String, kind: History.Kind, time: Duration?) {
+    let range = selection.range
+    let end = range.lowerBound + text.utf8.count
+    perform(.replace(range, with: text), kind: kind, time: time, selectionAfter: .cursor(end))
   }
 
-  private mutating func moveHorizontally(by delta: Int) {
-    let column = cursor.column + delta
-    if column < 0 {
-      if cursor.line > 0 { setCursor(Position(line: cursor.line - 1, column: lines[cursor.line - 1].count)) }
-    } else if column > lines[cursor.line].count {
-      if cursor.line + 1 < lines.count { setCursor(Position(line: cursor.line + 1, column: 0)) }
-    } else {
-      setCursor(Position(line: cursor.line, column: column))
-    }
+  // MARK: Undo
+
+  public mutating func undo() {
+    guard let step = history.popUndo() else { return }
+    for inverse in step.inverses.reversed() { applyToText(inverse) }
+    selection = step.selectionBefore
+    goalColumn = nil
   }
 
-  private mutating func moveVertically(by delta: Int) {
-    let line = cursor.line + delta
-    guard line >= 0 && line < lines.count else { return }
-    let goal = goalColumn ?? cursor.column
-    setCursor(Position(line: line, column: min(goal, lines[line].count)), keepGoal: true)
-    goalColumn = goal
+  public mutating func redo() {
+    guard let step = history.popRedo() else { return }
+    for edit in step.edits { applyToText(edit) }
+    selection = step.selectionAfter
+    goalColumn = nil
   }
-}
 
-extension Substring {
-  fileprivate func trimmingTrailingSpaces() -> Substring {
-    var s = self
-    while s.last == " " || s.last == "\t" { s.removeLast() }
-    return s
+  // MARK: Highlighting
+
+  /// Brings the highlighter's line states up to date through `line`; call before drawing lines.
+  public mutating func prepareHighlighting(through line: Int) {
+    syntax.prepare(through: min(line, lineCount - 1), in: storage)
+  }
+
+  /// The highlighted tokens of a line, offsets relative to the line's start.
+  public func highlightSpans(line: Int) -> [HighlightSpan] {
+    syntax.spans(line: line, in: storage)
   }
 }

@@ -1,103 +1,414 @@
 import Editor
 
-/// The code editor: line numbers, the text, and a cursor kept in view.
+/// The code editor: line numbers, highlighted text, the selection, and a cursor kept in view. Its
+/// bottom row doubles as the prompt for find, replace and go to line, so the app needs no part in
+/// them. docs/keybindings.md lists every key.
 public struct EditorPane: Component {
   public var state: EditorState
   public var fileName: String
   private(set) var topLine = 0
   private(set) var leftColumn = 0
   var theme: Theme = .standard
+  /// When edits happen (monotonic), which decides how typing groups into undo steps. Tests
+  /// replace it with a fake clock.
+  var clock: () -> Duration = EditorPane.monotonicNow
+  private(set) var prompt: EditorPrompt?
+  /// The last search, for F3 / Ctrl-N / Ctrl-P after its prompt closed.
+  private(set) var lastSearch: SearchQuery?
+  /// A note for the bottom row ("no matches", "replaced 3") that lasts until the next key.
+  private(set) var message: String?
+  /// Lines of text on screen at the last layout: how far Page Up and Page Down go.
+  private(set) var pageHeight = 20
+  /// The matches drawn while a search prompt is open, for the text version they were found in.
+  private var matchCache: (version: Int, query: SearchQuery, ranges: [Range<Int>])?
 
   public init(state: EditorState, fileName: String) {
     self.state = state
     self.fileName = fileName
   }
 
+  private static let start = ContinuousClock.now
+  static func monotonicNow() -> Duration { ContinuousClock.now - start }
+
+  // MARK: Input
+
   public mutating func handle(_ event: InputEvent) -> EventResult {
     switch event {
     case .key(let key):
-      guard let command = Self.command(for: key) else { return .ignored }
-      state.apply(command)
-      return .handled
+      message = nil
+      if prompt != nil {
+        handlePromptKey(key)
+        return .handled
+      }
+      return handleEditorKey(key) ? .handled : .ignored
     case .paste(let text):
-      state.apply(.insert(text))
+      if var current = prompt {
+        current.input += text.prefix { $0 != "\n" && $0 != "\r\n" }
+        prompt = current
+        if current.isSearch { findIncrementally() }
+      } else {
+        state.apply(.paste(text), at: clock())
+      }
       return .handled
     case .resize:
       return .ignored
     }
   }
 
-  static func command(for key: Key) -> EditorCommand? {
+  private mutating func handleEditorKey(_ key: Key) -> Bool {
+    switch key {
+    case .ctrl("f"): openPrompt(.find)
+    case .ctrl("e"): openPrompt(.replaceFind)
+    case .ctrl("g"): openPrompt(.goToLine)
+    case .ctrl("n"), .function(3): findAgain(.forward)
+    case .ctrl("p"), .function(15): findAgain(.backward)
+    default:
+      guard let command = Self.command(for: key, pageHeight: pageHeight) else { return false }
+      state.apply(command, at: clock())
+    }
+    return true
+  }
+
+  /// The editor command a key stands for when no prompt is open.
+  static func command(for key: Key, pageHeight: Int = 20) -> EditorCommand? {
     switch key {
     case .character(let c): return .insert(String(c))
     case .enter: return .newline
     case .tab: return .indent
+    case .backTab: return .dedent
     case .backspace: return .backspace
     case .delete: return .deleteForward
-    case .left: return .moveLeft
-    case .right: return .moveRight
-    case .up: return .moveUp
-    case .down: return .moveDown
-    case .home: return .moveLineStart
-    case .end: return .moveLineEnd
+    case .escape: return .collapseSelection
+    case .ctrl("z"): return .undo
+    case .ctrl("y"): return .redo
+    case .ctrl("a"): return .selectAll
+    case .ctrl("x"), .modified(.delete, .shift): return .cut
+    case .ctrl("k"), .modified(.insert, .control): return .copy
+    case .ctrl("v"), .modified(.insert, .shift): return .pasteRegister
+    case .ctrl("d"): return .selectWord
+    case .ctrl("l"): return .selectLine
+    case .ctrl("t"): return .toggleComment
+    case .ctrl("b"): return .jumpToMatchingBracket
+    case .modified(let base, let modifiers):
+      return movement(for: base, control: modifiers.contains(.control), pageHeight: pageHeight)
+        .map { .move($0, extend: modifiers.contains(.shift)) }
+    default:
+      return movement(for: key, control: false, pageHeight: pageHeight).map { .move($0) }
+    }
+  }
+
+  private static func movement(for key: Key, control: Bool, pageHeight: Int) -> Movement? {
+    switch key {
+    case .left: return control ? .wordLeft : .left
+    case .right: return control ? .wordRight : .right
+    case .up: return .up
+    case .down: return .down
+    case .home: return control ? .documentStart : .lineStart
+    case .end: return control ? .documentEnd : .lineEnd
+    case .pageUp: return .pageUp(lines: pageHeight)
+    case .pageDown: return .pageDown(lines: pageHeight)
     default: return nil
     }
   }
 
+  // MARK: Prompt
+
+  private mutating func openPrompt(_ purpose: EditorPrompt.Purpose) {
+    var opened = EditorPrompt(purpose: purpose, origin: state.selection)
+    if let last = lastSearch, purpose != .goToLine {
+      opened.caseSensitive = last.caseSensitive
+      opened.wholeWord = last.wholeWord
+      opened.isRegex = last.isRegex
+    }
+    let selected = state.selectedText
+    if purpose != .goToLine && !selected.isEmpty && !selected.contains("\n") {
+      opened.input = selected
+    }
+    prompt = opened
+    if opened.isSearch && !opened.input.isEmpty { findIncrementally() }
+  }
+
+  private mutating func handlePromptKey(_ key: Key) {
+    guard var current = prompt else { return }
+    switch key {
+    case .escape:
+      if current.isSearch { state.select(current.origin) }
+      prompt = nil
+    case .enter:
+      accept(current)
+    case .function(3), .ctrl("n"), .down:
+      step(.forward)
+    case .function(15), .ctrl("p"), .up:
+      step(.backward)
+    case .ctrl("a"):
+      if case .replaceWith(let query) = current.purpose { replaceAll(query, with: current.input) }
+    default:
+      if current.edit(with: key) {
+        prompt = current
+        if current.isSearch { findIncrementally() }
+      }
+    }
+  }
+
+  /// Searches from where the prompt opened as the query changes.
+  private mutating func findIncrementally() {
+    guard var current = prompt else { return }
+    let query = current.query
+    lastSearch = query
+    if query.pattern.isEmpty {
+      state.select(current.origin)
+      current.status = ""
+    } else {
+      current.status = search(query, from: current.origin.range.lowerBound, direction: .forward)
+      if current.status == "no matches" { state.select(current.origin) }
+    }
+    prompt = current
+  }
+
+  /// Runs a search, returning what the prompt should say about it.
+  private mutating func search(
+    _ query: SearchQuery, from offset: Int? = nil, direction: EditorState.SearchDirection
+  ) -> String {
+    do {
+      guard let found = try state.find(query, from: offset, direction: direction) else { return "no matches" }
+      return "\(found.index + 1) of \(found.count)"
+    } catch {
+      return error.description
+    }
+  }
+
+  private mutating func step(_ direction: EditorState.SearchDirection) {
+    guard var current = prompt else { return }
+    switch current.purpose {
+    case .find, .replaceFind: current.status = search(current.query, direction: direction)
+    case .replaceWith(let query): current.status = search(query, direction: direction)
+    case .goToLine: return
+    }
+    prompt = current
+  }
+
+  private mutating func accept(_ current: EditorPrompt) {
+    switch current.purpose {
+    case .find:
+      prompt = nil
+    case .replaceFind:
+      guard !current.input.isEmpty else { return prompt = nil }
+      var with = EditorPrompt(purpose: .replaceWith(current.query), origin: state.selection)
+      with.status = current.status
+      prompt = with
+    case .replaceWith(let query):
+      var next = current
+      do {
+        let found = try state.replaceNext(query, with: current.input, at: clock())
+        next.status = found.map { "\($0.index + 1) of \($0.count) left" } ?? "no more matches"
+      } catch {
+        next.status = error.description
+      }
+      prompt = next
+    case .goToLine:
+      prompt = nil
+      let parts = current.input.split(separator: ":").compactMap { Int($0) }
+      guard let line = parts.first else { return }
+      state.apply(.goToLine(line))
+      if parts.count > 1 {
+        state.select(.cursor(state.offset(of: Position(line: line - 1, column: max(0, parts[1] - 1)))))
+      }
+    }
+  }
+
+  private mutating func replaceAll(_ query: SearchQuery, with replacement: String) {
+    prompt = nil
+    do {
+      let count = try state.replaceAll(query, with: replacement, at: clock())
+      message = count == 1 ? "replaced 1 match" : "replaced \(count) matches"
+    } catch {
+      message = error.description
+    }
+  }
+
+  private mutating func findAgain(_ direction: EditorState.SearchDirection) {
+    guard let query = lastSearch, !query.pattern.isEmpty else {
+      message = "nothing to find yet: Ctrl-F"
+      return
+    }
+    message = search(query, direction: direction)
+  }
+
+  // MARK: Layout
+
+  /// Whether the bottom row holds the prompt or a message instead of text.
+  var bottomRowInUse: Bool { prompt != nil || message != nil }
+
   /// Width of the line-number gutter, including one blank column.
   func gutterWidth() -> Int { String(state.lineCount).count + 2 }
 
-  /// Scrolls so the cursor is visible in a text area of the given size.
+  /// Scrolls so the cursor is visible in a text area of the given size, and readies what the next
+  /// frame draws (highlighting states, search matches).
   mutating func scrollToCursor(textWidth: Int, height: Int) {
+    let textHeight = max(1, height - (bottomRowInUse ? 1 : 0))
+    pageHeight = max(1, textHeight - 1)
     let cursor = state.cursor
     if cursor.line < topLine { topLine = cursor.line }
-    if height > 0 && cursor.line >= topLine + height { topLine = cursor.line - height + 1 }
-    let column = visualColumn(of: cursor)
+    if cursor.line >= topLine + textHeight { topLine = cursor.line - textHeight + 1 }
+    let column = visualColumn(of: state.selection.head)
     if column < leftColumn { leftColumn = column }
     if textWidth > 1 && column >= leftColumn + textWidth { leftColumn = column - textWidth + 1 }
+    state.prepareHighlighting(through: topLine + textHeight)
+    refreshMatches()
   }
 
-  func visualColumn(of position: Position) -> Int {
-    let line = state.lines[position.line].prefix(position.column)
-    return VisibleText.segments(line).reduce(0) { $0 + DisplayWidth.of($1.text) }
+  private mutating func refreshMatches() {
+    guard let query = drawnQuery, !query.pattern.isEmpty else { return matchCache = nil }
+    if let cache = matchCache, cache.version == state.version, cache.query == query { return }
+    let ranges = (try? state.matches(of: query)) ?? []
+    matchCache = (state.version, query, ranges)
+  }
+
+  /// The query whose matches are drawn: the open search prompt's.
+  private var drawnQuery: SearchQuery? {
+    switch prompt?.purpose {
+    case .find?, .replaceFind?: return prompt?.query
+    case .replaceWith(let query)?: return query
+    default: return nil
+    }
+  }
+
+  /// The screen column of a text offset, counted from the start of its line.
+  func visualColumn(of offset: Int) -> Int {
+    let line = state.storage.line(containing: offset)
+    let start = state.storage.lineStart(line)
+    return state.screenColumn(inLine: state.line(line), byteOffset: offset - start)
   }
 
   /// Where the terminal cursor goes, given the rectangle this pane was drawn in.
   public func cursorLocation(in rect: Rect) -> (x: Int, y: Int)? {
-    let x = rect.x + gutterWidth() + visualColumn(of: state.cursor) - leftColumn
+    if let prompt {
+      let x = rect.x + DisplayWidth.of(prompt.label) + DisplayWidth.of(prompt.input)
+      return (min(x, rect.maxX - 1), rect.maxY - 1)
+    }
+    let x = rect.x + gutterWidth() + visualColumn(of: state.selection.head) - leftColumn
     let y = rect.y + state.cursor.line - topLine
-    return rect.contains(x: x, y: y) ? (x, y) : nil
+    let textHeight = rect.height - (bottomRowInUse ? 1 : 0)
+    return rect.contains(x: x, y: y) && y < rect.y + textHeight ? (x, y) : nil
   }
+
+  // MARK: Drawing
 
   public func render(in rect: Rect, into grid: inout Grid) {
     grid.fill(rect, style: theme.text)
+    let textHeight = rect.height - (bottomRowInUse ? 1 : 0)
     let gutter = gutterWidth()
-    for row in 0..<rect.height {
+    let cursorLine = state.storage.line(containing: state.selection.head)
+    let marks = LineMarks(
+      selection: state.selection.range, matches: matchCache.map(\.ranges) ?? [],
+      brackets: bracketPair())
+    for row in 0..<max(0, textHeight) {
       let index = topLine + row
       guard index < state.lineCount else { break }
       let y = rect.y + row
       let number = String(index + 1)
-      let numberStyle = index == state.cursor.line ? theme.currentLineNumber : theme.gutter
+      let numberStyle = index == cursorLine ? theme.currentLineNumber : theme.gutter
       grid.put(
-        String(repeating: " ", count: gutter - 1 - number.count) + number, x: rect.x, y: y,
+        String(repeating: " ", count: max(0, gutter - 1 - number.count)) + number, x: rect.x, y: y,
         style: numberStyle, maxX: rect.maxX)
-      drawLine(state.lines[index], x: rect.x + gutter, y: y, maxX: rect.maxX, into: &grid)
+      drawLine(index, x: rect.x + gutter, y: y, maxX: rect.maxX, marks: marks, into: &grid)
+    }
+    if bottomRowInUse && rect.height > 0 {
+      drawBottomRow(in: Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1), into: &grid)
     }
   }
 
-  /// Draws one line from `leftColumn`, the part left of it scrolled out of view.
-  private func drawLine(_ line: String, x: Int, y: Int, maxX: Int, into grid: inout Grid) {
-    var column = -leftColumn
-    for segment in VisibleText.segments(line) {
-      let style = segment.inert ? theme.inert : theme.text
-      for character in segment.text {
-        let w = DisplayWidth.of(character)
-        if column >= 0 {
-          if x + column + w > maxX { return }
-          grid.put(String(character), x: x + column, y: y, style: style, maxX: maxX)
-        }
-        column += w
+  /// What is drawn over the highlighting: the selection, search matches, the bracket pair.
+  private struct LineMarks {
+    var selection: Range<Int>
+    var matches: [Range<Int>]
+    var brackets: [Int]
+
+    /// The index of the first match that ends after `offset` (matches are sorted).
+    func firstMatch(endingAfter offset: Int) -> Int {
+      var low = 0
+      var high = matches.count
+      while low < high {
+        let mid = (low + high) / 2
+        if matches[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
       }
+      return low
     }
+  }
+
+  /// The bracket next to the cursor and its partner, when both exist.
+  private func bracketPair() -> [Int] {
+    guard state.selection.isEmpty else { return [] }
+    guard let pair = state.bracketPair(near: state.selection.head) else { return [] }
+    return [pair.bracket, pair.match]
+  }
+
+  /// Draws one line from `leftColumn`, the part left of it scrolled out of view.
+  private func drawLine(_ index: Int, x: Int, y: Int, maxX: Int, marks: LineMarks, into grid: inout Grid) {
+    let start = state.storage.lineStart(index)
+    let text = state.line(index)
+    let spans = state.highlightSpans(line: index)
+    var column = 0
+    var offset = 0
+    var spanIndex = 0
+    var matchIndex = marks.firstMatch(endingAfter: start)
+    for character in text {
+      let width = DisplayWidth.onScreen(character, atColumn: column, tabWidth: state.settings.tabWidth)
+      let screenX = x + column - leftColumn
+      if screenX >= maxX { return }
+      if column >= leftColumn {
+        let position = start + offset
+        while spanIndex < spans.count && spans[spanIndex].range.upperBound <= offset { spanIndex += 1 }
+        var style = theme.text
+        if spanIndex < spans.count && spans[spanIndex].range.contains(offset) {
+          style = theme.highlight.style(for: spans[spanIndex].kind)
+        }
+        var glyph = String(character)
+        if character == "\t" {
+          glyph = String(repeating: " ", count: width)
+        } else if let picture = ControlPicture.substitute(for: character) {
+          glyph = picture
+          style = theme.inert
+        }
+        while matchIndex < marks.matches.count && marks.matches[matchIndex].upperBound <= position {
+          matchIndex += 1
+        }
+        if matchIndex < marks.matches.count && marks.matches[matchIndex].contains(position) {
+          style = theme.searchMatch
+        }
+        if marks.brackets.contains(position) { style = theme.matchingBracket }
+        if marks.selection.contains(position) { style = theme.selection }
+        grid.put(glyph, x: screenX, y: y, style: style, maxX: maxX)
+      }
+      column += width
+      offset += character.utf8.count
+    }
+    // A selected line break shows as one selected blank after the text.
+    let screenX = x + column - leftColumn
+    if marks.selection.contains(start + offset) && screenX >= x && screenX < maxX {
+      grid.put(" ", x: screenX, y: y, style: theme.selection, maxX: maxX)
+    }
+  }
+
+  private func drawBottomRow(in rect: Rect, into grid: inout Grid) {
+    grid.fill(rect, style: theme.prompt)
+    guard let prompt else {
+      grid.put(" " + (message ?? ""), x: rect.x, y: rect.y, style: theme.prompt, maxX: rect.maxX)
+      return
+    }
+    var x = grid.put(prompt.label, x: rect.x, y: rect.y, style: theme.prompt.bolded, maxX: rect.maxX)
+    x = grid.put(prompt.input, x: x, y: rect.y, style: theme.prompt, maxX: rect.maxX)
+    let details = [prompt.optionsText, prompt.status].filter { !$0.isEmpty }.joined(separator: "  ")
+    if !details.isEmpty { x = grid.put("  " + details, x: x, y: rect.y, style: theme.hint, maxX: rect.maxX) }
+    let hintX = rect.maxX - DisplayWidth.of(prompt.hint) - 1
+    if hintX > x + 2 { grid.put(prompt.hint, x: hintX, y: rect.y, style: theme.hint, maxX: rect.maxX) }
+  }
+}
+
+extension Style {
+  fileprivate var bolded: Style {
+    var style = self
+    style.bold = true
+    return style
   }
 }

@@ -5,7 +5,22 @@ public enum Key: Hashable, Sendable {
   case ctrl(Character)
   case function(Int)
   case enter, tab, backTab, backspace, delete, escape
-  case up, down, left, right, home, end, pageUp, pageDown
+  case up, down, left, right, home, end, pageUp, pageDown, insert
+  /// A navigation or editing key held with Shift, Ctrl or Alt: `.modified(.left, [.shift])`.
+  indirect case modified(Key, Modifiers)
+}
+
+/// Modifier keys that terminals report with navigation keys (xterm's `CSI 1;m X` encoding).
+public struct Modifiers: OptionSet, Hashable, Sendable {
+  public let rawValue: Int
+  public init(rawValue: Int) { self.rawValue = rawValue }
+
+  public static let shift = Modifiers(rawValue: 1)
+  public static let alt = Modifiers(rawValue: 2)
+  public static let control = Modifiers(rawValue: 4)
+
+  /// xterm's modifier parameter: 1 plus the bits of shift (1), alt (2) and control (4).
+  init(xtermParameter: Int) { self.init(rawValue: max(0, xtermParameter - 1) & 7) }
 }
 
 /// Everything that can happen to the UI from outside.

@@ -71,10 +71,44 @@ public final class NcursesBackend: TerminalBackend {
     case KEY_DC: return .delete
     case KEY_ENTER: return .enter
     case KEY_BTAB: return .backTab
+    case KEY_IC: return .insert
+    case KEY_SLEFT: return .modified(.left, .shift)
+    case KEY_SRIGHT: return .modified(.right, .shift)
+    case KEY_SR: return .modified(.up, .shift)
+    case KEY_SF: return .modified(.down, .shift)
+    case KEY_SHOME: return .modified(.home, .shift)
+    case KEY_SEND: return .modified(.end, .shift)
+    case KEY_SPREVIOUS: return .modified(.pageUp, .shift)
+    case KEY_SNEXT: return .modified(.pageDown, .shift)
+    case KEY_SDC: return .modified(.delete, .shift)
+    case KEY_SIC: return .modified(.insert, .shift)
     case nc_key_f(1)...nc_key_f(24): return .function(Int(code - nc_key_f(0)))
-    default: return nil
+    default: return modifiedKeys[code]
     }
   }
+
+  /// Ctrl, Alt and Shift combinations that terminfo names only as extended keys (kLFT5…): their
+  /// codes differ per terminal, so ask ncurses which code each xterm-style sequence got.
+  /// Built on first use, after `initscr` has loaded the terminal's keys.
+  private static let modifiedKeys: [Int32: Key] = {
+    var table: [Int32: Key] = [:]
+    let cursorKeys: [(String, Key)] = [
+      ("A", .up), ("B", .down), ("C", .right), ("D", .left), ("H", .home), ("F", .end),
+    ]
+    let tildeKeys: [(Int, Key)] = [(2, .insert), (3, .delete), (5, .pageUp), (6, .pageDown)]
+    for parameter in 2...8 {
+      let modifiers = Modifiers(xtermParameter: parameter)
+      for (final, key) in cursorKeys {
+        let code = key_defined("\u{1B}[1;\(parameter)\(final)")
+        if code > 0 { table[code] = .modified(key, modifiers) }
+      }
+      for (number, key) in tildeKeys {
+        let code = key_defined("\u{1B}[\(number);\(parameter)~")
+        if code > 0 { table[code] = .modified(key, modifiers) }
+      }
+    }
+    return table
+  }()
 
   static func characterKey(_ scalar: Unicode.Scalar) -> Key {
     switch scalar.value {

@@ -13,6 +13,13 @@ public struct Theme: Sendable {
   public var stderr: Style
   public var inert: Style
   public var hint: Style
+  /// Editor: selected text, search matches, the bracket pair at the cursor, the prompt row.
+  public var selection = Style(foreground: .indexed(231), background: .indexed(25))
+  public var searchMatch = Style(foreground: .indexed(16), background: .indexed(179))
+  public var matchingBracket = Style(foreground: .indexed(231), background: .indexed(240), bold: true)
+  public var prompt = Style(foreground: .indexed(252), background: .indexed(236))
+  /// Colours for the Python lexer's token kinds.
+  public var highlight = HighlightTheme.standard
 
   public static let standard = Theme(
     text: .plain,

@@ -1,0 +1,21 @@
+/// The visible stand-in for a character that must never reach the terminal raw: C0 controls as
+/// caret notation (`^A`, `␛` for escape), DEL as `^?`, C1 controls and the bidirectional overrides
+/// that could reorder what the reader sees as `<U+XXXX>`. The editor measures with it and the TUI
+/// draws it, so the cursor and the glyphs agree.
+public enum ControlPicture {
+  /// The stand-in, or nil for a character that is drawn as itself. Tab and newline are not
+  /// substituted: the editor lays them out.
+  public static func substitute(for character: Character) -> String? {
+    guard let scalar = character.unicodeScalars.first else { return nil }
+    let value = scalar.value
+    switch value {
+    case 0x09, 0x0A: return nil
+    case 0x1B: return "␛"
+    case 0x00..<0x20: return "^" + String(Character(Unicode.Scalar(UInt8(value + 0x40))))
+    case 0x7F: return "^?"
+    case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
+      return "<U+\(String(value, radix: 16, uppercase: true))>"
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import Editor
+
+/// The one-line minibuffer at the bottom of the editor pane: find, replace and go to line.
+struct EditorPrompt: Equatable {
+  enum Purpose: Equatable {
+    case find
+    /// The first half of replace: what to look for.
+    case replaceFind
+    /// The second half: what to put instead of `query`'s matches.
+    case replaceWith(SearchQuery)
+    case goToLine
+  }
+
+  var purpose: Purpose
+  var input = ""
+  var caseSensitive = false
+  var wholeWord = false
+  var isRegex = false
+  /// The selection when the prompt opened: incremental find searches from it, Esc returns to it.
+  var origin: Selection
+  /// What the last search said: "3 of 12", "no matches", an invalid regex.
+  var status = ""
+
+  var label: String {
+    switch purpose {
+    case .find: return "Find: "
+    case .replaceFind: return "Replace: "
+    case .replaceWith: return "With: "
+    case .goToLine: return "Go to line: "
+    }
+  }
+
+  /// Whether typing changes a search (so the options and incremental find apply).
+  var isSearch: Bool { purpose == .find || purpose == .replaceFind }
+
+  var query: SearchQuery {
+    SearchQuery(input, caseSensitive: caseSensitive, wholeWord: wholeWord, isRegex: isRegex)
+  }
+
+  /// The options as the prompt row shows them, lit when on.
+  var optionsText: String {
+    guard isSearch else { return "" }
+    return "[\(caseSensitive ? "Aa" : "aa")] [\(wholeWord ? "W" : "w")] [\(isRegex ? ".*" : "..")]"
+  }
+
+  /// The keys the prompt offers, shown when there is room.
+  var hint: String {
+    switch purpose {
+    case .find: return "Enter done  F3/^N next  ^P prev  ^T case  ^W word  ^E regex  Esc cancel"
+    case .replaceFind: return "Enter next  ^T case  ^W word  ^E regex  Esc cancel"
+    case .replaceWith: return "Enter replace  ^A all  F3 skip  Esc close"
+    case .goToLine: return "Enter go  Esc cancel"
+    }
+  }
+
+  /// Edits the input with a key; returns false for keys that are not input editing.
+  mutating func edit(with key: Key) -> Bool {
+    switch key {
+    case .character(let character):
+      if purpose == .goToLine && !(character.isNumber || character == ":") { return true }
+      input.append(character)
+    case .backspace:
+      if !input.isEmpty { input.removeLast() }
+    case .ctrl("t") where isSearch: caseSensitive.toggle()
+    case .ctrl("w") where isSearch: wholeWord.toggle()
+    case .ctrl("e") where isSearch: isRegex.toggle()
+    default: return false
+    }
+    return true
+  }
+}
