@@ -72,8 +72,16 @@ private struct LineLexer {
 
   var n: Int { bytes.count }
 
+  /// Records a token, joining it to the previous one when they are one run of the same kind
+  /// (a string's prefix, quotes and text; but each operator stays its own token).
   mutating func emit(_ range: Range<Int>, _ kind: TokenKind) {
-    if emitting && !range.isEmpty { spans.append(HighlightSpan(range, kind)) }
+    guard emitting && !range.isEmpty else { return }
+    if kind == .string, let last = spans.last, last.kind == .string, last.range.upperBound == range.lowerBound
+    {
+      spans[spans.count - 1].range = last.range.lowerBound..<range.upperBound
+    } else {
+      spans.append(HighlightSpan(range, kind))
+    }
   }
 
   func byte(_ at: Int) -> UInt8? { at < n ? bytes[at] : nil }
