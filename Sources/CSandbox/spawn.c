@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "csandbox.h"
+#include "internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -63,10 +64,17 @@ static int arrange_fds(const cs_options *o, int in_fd, int out_fd, int err_fd, i
 }
 
 static void child_setup(const char *path, char *const argv[], char *const envp[],
-                        const cs_options *o, int in_fd, int out_fd, int err_fd, int error_fd) {
+                        const cs_options *o, pid_t parent, int in_fd, int out_fd, int err_fd,
+                        int error_fd) {
   // First the cgroups, while still privileged, so nothing below runs outside them.
   for (int i = 0; i < o->cgroup_fd_count; i++) {
     int error = join_cgroup(o->cgroup_fds[i]);
+    if (error) report_and_exit(error_fd, error);
+  }
+  // Landlock next, while the rule descriptors are still open: it checks paths at open time, so
+  // everything after (chdir, exec) is already confined.
+  if (o->landlock_abi > 0) {
+    int error = cs_landlock_restrict(o);
     if (error) report_and_exit(error_fd, error);
   }
   int error = arrange_fds(o, in_fd, out_fd, err_fd, &error_fd);
@@ -74,7 +82,9 @@ static void child_setup(const char *path, char *const argv[], char *const envp[]
 
   if (o->die_with_parent) {
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) report_and_exit(error_fd, errno);
-    if (getppid() == 1) report_and_exit(error_fd, ESRCH);  // the parent already died
+    // The parent died before the death signal was armed. (Not "== 1": the parent may be pid 1 of
+    // a PID namespace.)
+    if (getppid() != parent) report_and_exit(error_fd, ESRCH);
   }
   if (o->new_session && setsid() < 0) report_and_exit(error_fd, errno);
   if (o->address_space_bytes && set_limit(RLIMIT_AS, o->address_space_bytes)) report_and_exit(error_fd, errno);
@@ -121,10 +131,11 @@ int cs_spawn(const char *path, char *const argv[], char *const envp[], const cs_
     close(err_pipe[0]); close(err_pipe[1]);
     return e;
   }
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid == 0) {
     close(in_pipe[1]); close(out_pipe[0]); close(err_pipe[0]); close(error_pipe[0]);
-    child_setup(path, argv, envp, options, in_pipe[0], out_pipe[1], err_pipe[1], error_pipe[1]);
+    child_setup(path, argv, envp, options, parent, in_pipe[0], out_pipe[1], err_pipe[1], error_pipe[1]);
   }
   int fork_error = pid < 0 ? errno : 0;
   close(in_pipe[0]); close(out_pipe[1]); close(err_pipe[1]); close(error_pipe[1]);

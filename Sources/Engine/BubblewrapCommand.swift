@@ -55,12 +55,16 @@ struct BubblewrapCommand {
       }
     }
     args += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
-    let real = URL(fileURLWithPath: interpreter).resolvingSymlinksInPath().path
-    if !real.hasPrefix("/usr/") {
-      // e.g. /opt/python3.12/bin/python3 → /opt/python3.12
-      let prefix = URL(fileURLWithPath: real).deletingLastPathComponent().deletingLastPathComponent().path
-      if prefix != "/" { args += ["--ro-bind", prefix, prefix] }
-    }
+    if let prefix = prefixOutsideUsr(of: interpreter) { args += ["--ro-bind", prefix, prefix] }
     return args
+  }
+
+  /// The installation prefix of an interpreter that does not live under /usr, e.g.
+  /// /opt/python3.12/bin/python3 → /opt/python3.12; nil for one under /usr.
+  static func prefixOutsideUsr(of interpreter: String) -> String? {
+    let real = URL(fileURLWithPath: interpreter).resolvingSymlinksInPath().path
+    guard !real.hasPrefix("/usr/") else { return nil }
+    let prefix = URL(fileURLWithPath: real).deletingLastPathComponent().deletingLastPathComponent().path
+    return prefix == "/" ? nil : prefix
   }
 }

@@ -6,15 +6,17 @@ import Glibc
 public enum CgroupSupport: Sendable, Equatable {
   /// The unified hierarchy: runs are created in `parent`, whose subtree has memory and pids.
   case v2(parent: String)
-  /// Separate hierarchies: runs are created in these two directories.
-  case v1(memory: String, pids: String)
+  /// Separate hierarchies: runs are created in these directories (cpuacct, when writable, measures
+  /// the CPU time of the whole run, children included).
+  case v1(memory: String, pids: String, cpuacct: String?)
 
   static let root = "/sys/fs/cgroup"
 
   public var description: String {
     switch self {
     case .v2(let parent): "v2 under \(parent)"
-    case .v1(let memory, let pids): "v1 under \(memory) and \(pids)"
+    case .v1(let memory, let pids, let cpuacct):
+      "v1 under \(memory), \(pids)" + (cpuacct.map { " and \($0)" } ?? "")
     }
   }
 
@@ -33,7 +35,7 @@ public enum CgroupSupport: Sendable, Equatable {
     guard let memory = v1Directory("memory", memberships), let pids = v1Directory("pids", memberships) else {
       return nil
     }
-    return .v1(memory: memory, pids: pids)
+    return .v1(memory: memory, pids: pids, cpuacct: v1Directory("cpuacct", memberships))
   }
 
   /// `/proc/self/cgroup` lines are `id:controllers:path`; v2's controller list is empty.

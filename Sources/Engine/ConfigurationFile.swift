@@ -4,7 +4,7 @@ import TOMLKit
 ///
 ///     [limits]          # wall_ms, cpu_ms, memory_mb, output_kb, processes, file_size_mb, open_files
 ///     [python]          # path, import_policy = "off" | "standard" | "strict"
-///     [sandbox]         # bubblewrap, cgroups, seccomp (booleans), uid_range = [first, last]
+///     [sandbox]         # bubblewrap, cgroups, seccomp, landlock (booleans), uid_range = [first, last]
 struct ConfigurationFile {
   let path: String
 
@@ -69,6 +69,7 @@ struct ConfigurationFile {
   {
     let switches: [(String, WritableKeyPath<SandboxConfiguration, Bool>)] = [
       ("bubblewrap", \.useBubblewrap), ("cgroups", \.useCgroups), ("seccomp", \.useSeccomp),
+      ("landlock", \.useLandlock),
     ]
     try expectOnly(switches.map(\.0) + ["uid_range"], in: table, prefix: "sandbox.")
     for (key, field) in switches {

@@ -15,9 +15,10 @@ final class RunCgroup {
     self.support = support
     switch support {
     case .v2(let parent): directories = [parent + "/" + name]
-    case .v1(let memory, let pids):
-      for base in [memory, pids] where mkdir(base, 0o755) != 0 && errno != EEXIST { return nil }
-      directories = [memory + "/" + name, pids + "/" + name]
+    case .v1(let memory, let pids, let cpuacct):
+      let bases = [memory, pids] + (cpuacct.map { [$0] } ?? [])
+      for base in bases where mkdir(base, 0o755) != 0 && errno != EEXIST { return nil }
+      directories = bases.map { $0 + "/" + name }
     }
     var made: [String] = []
     for directory in directories {
@@ -44,7 +45,7 @@ final class RunCgroup {
   deinit { closeProcsFiles() }
 
   private var memoryDirectory: String { directories[0] }
-  private var pidsDirectory: String { directories[directories.count - 1] }
+  private var pidsDirectory: String { directories[isV2 ? 0 : 1] }
 
   private func applyLimits(_ limits: ExecutionLimits) -> Bool {
     let bytes = String(limits.memoryMegabytes * 1_048_576)
@@ -79,6 +80,19 @@ final class RunCgroup {
   var peakMemoryKilobytes: Int? {
     let file = memoryDirectory + (isV2 ? "/memory.peak" : "/memory.max_usage_in_bytes")
     return readSmallFile(file).flatMap { Int($0) }.map { $0 / 1_024 }
+  }
+
+  /// CPU time of every process of the run, reaped or killed, which wait4 cannot see through
+  /// bubblewrap's own processes.
+  var cpuMilliseconds: Double? {
+    switch support {
+    case .v2:
+      let stat = readSmallFile(memoryDirectory + "/cpu.stat") ?? ""
+      return stat.isEmpty ? nil : Double(counter("usage_usec", in: stat)) / 1_000
+    case .v1(_, _, let cpuacct):
+      guard cpuacct != nil, directories.count == 3 else { return nil }
+      return readSmallFile(directories[2] + "/cpuacct.usage").flatMap { Double($0) }.map { $0 / 1e6 }
+    }
   }
 
   private var isV2: Bool {

@@ -11,6 +11,8 @@ public struct SandboxConfiguration: Sendable, Equatable {
   public var useBubblewrap = true
   public var useCgroups = true
   public var useSeccomp = true
+  /// Landlock confines the filesystem when bubblewrap is not there.
+  public var useLandlock = true
   /// When the parent is root, every concurrent run takes one uid of this range for itself. The
   /// range must belong to no real account: a run's processes are killed by uid afterwards.
   public var uidRange: ClosedRange<UInt32> = 60_000...60_999

@@ -4,9 +4,10 @@ import Glibc
 /// The isolation layers this machine offers, detected once at start.
 ///
 /// The `isolation` vocabulary (results, status bar, `coderemote doctor`): layer names joined by `+`,
-/// the outer wall first — `bwrap` (namespaces) or else `rlimits` — then `rlimits`, `uid`, `cgroup`,
-/// `seccomp` in that order, each only when it is really applied. For example
-/// `bwrap+rlimits+uid+cgroup+seccomp`, or `rlimits+uid+seccomp` without bubblewrap and cgroups.
+/// the outer wall first — `bwrap` (namespaces) or else `rlimits` — then `rlimits`, `landlock` (only
+/// without bwrap, which hides the host's files itself), `uid`, `cgroup`, `seccomp` in that order, each
+/// only when it is really applied. For example `bwrap+rlimits+uid+cgroup+seccomp`, or
+/// `rlimits+landlock+uid+seccomp` without bubblewrap and cgroups.
 public struct SandboxLayers: Sendable, Equatable {
   /// Path of a bubblewrap that can create user namespaces here, or nil.
   public var bubblewrap: String?
@@ -14,12 +15,17 @@ public struct SandboxLayers: Sendable, Equatable {
   public var separateUid: Bool
   public var cgroups: CgroupSupport?
   public var seccomp: Bool
+  /// The Landlock ABI used when there is no bubblewrap, or nil.
+  public var landlock: Int32?
 
-  public init(bubblewrap: String?, separateUid: Bool, cgroups: CgroupSupport?, seccomp: Bool) {
+  public init(
+    bubblewrap: String?, separateUid: Bool, cgroups: CgroupSupport?, seccomp: Bool, landlock: Int32? = nil
+  ) {
     self.bubblewrap = bubblewrap
     self.separateUid = separateUid
     self.cgroups = cgroups
     self.seccomp = seccomp
+    self.landlock = bubblewrap == nil ? landlock : nil
   }
 
   /// What is both available and switched on. Cheap: no process is started.
@@ -28,13 +34,15 @@ public struct SandboxLayers: Sendable, Equatable {
       bubblewrap: configuration.useBubblewrap ? findBubblewrap() : nil,
       separateUid: geteuid() == 0,
       cgroups: configuration.useCgroups && geteuid() == 0 ? CgroupSupport.detect() : nil,
-      seccomp: configuration.useSeccomp && SeccompProgram.shared != nil)
+      seccomp: configuration.useSeccomp && SeccompProgram.shared != nil,
+      landlock: configuration.useLandlock ? LandlockRules.kernelABI : nil)
   }
 
   /// The `isolation` string for a run that got exactly these layers.
   public var isolation: String {
     var names = [bubblewrap != nil ? "bwrap" : "rlimits"]
     if bubblewrap != nil { names.append("rlimits") }
+    if landlock != nil { names.append("landlock") }
     if separateUid { names.append("uid") }
     if cgroups != nil { names.append("cgroup") }
     if seccomp { names.append("seccomp") }

@@ -58,7 +58,7 @@ struct SandboxRun {
         environment: ["PATH": "/usr/bin:/bin"], workingDirectory: "/")
       plan.inheritedFDs = descriptors
     } else {
-      let directory = try WorkDirectory(owner: lease?.uid)
+      let directory = try WorkDirectory(owner: lease?.uid, limits: limits)
       workDirectory = directory
       try directory.write(code, to: directory.workPath + "/main.py", owner: lease?.uid)
       var script: [String] = []
@@ -71,6 +71,9 @@ struct SandboxRun {
         environment: Self.environment(home: directory.workPath, tmp: directory.workPath),
         workingDirectory: directory.workPath)
       plan.limits.seccompFilter = seccomp?.instructions ?? []
+      plan.limits.landlock = layers.landlock.map {
+        Self.landlockRules(abi: $0, directory: directory, interpreter: interpreter.path)
+      }
     }
     plan.limits.addressSpaceBytes = UInt64(limits.memoryMegabytes) * 1_048_576
     plan.limits.cpuSeconds = UInt64((limits.cpuMilliseconds + 999) / 1_000)
@@ -89,7 +92,7 @@ struct SandboxRun {
       cgroup?.remove()
       workDirectory?.remove()
     }
-    let outcome = try supervisor.supervise(
+    var outcome = try supervisor.supervise(
       plan, stdin: request.stdin, wallMilliseconds: limits.wallMilliseconds,
       outputCapBytes: limits.outputKilobytes * 1_024,
       onStart: { _ in
@@ -99,7 +102,7 @@ struct SandboxRun {
         onStart()
       },
       onOutput: onOutput, killBox: killBox)
-    killBox()
+    if let cpu = cgroup?.cpuMilliseconds, cpu > outcome.cpuMilliseconds { outcome.cpuMilliseconds = cpu }
     let classifier = RunClassifier(
       limits: limits, throughBubblewrap: layers.bubblewrap != nil, oomKilled: cgroup?.oomKilled ?? false)
     let verdict = classifier.classify(outcome)
@@ -111,6 +114,25 @@ struct SandboxRun {
       stderrTruncated: outcome.stderrTruncated, wallMilliseconds: outcome.wallMilliseconds,
       cpuMilliseconds: outcome.cpuMilliseconds, maxRSSKilobytes: maxRSS,
       backend: "local", isolation: applied.isolation, limits: limits, message: verdict.message)
+  }
+
+  /// Without namespaces, Landlock is what hides the host: the program may read and run the
+  /// interpreter's files, use the work dir freely and a few devices, and open nothing else.
+  static func landlockRules(abi: Int32, directory: WorkDirectory, interpreter: String) -> LandlockRules {
+    var rules = LandlockRules(abi: abi)
+    rules.allow(directory.workPath, LandlockRules.everything)
+    rules.allow(directory.path + "/bootstrap.py", LandlockRules.read)
+    for path in ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64"] {
+      rules.allow(path, LandlockRules.readAndExecute)
+    }
+    if let prefix = BubblewrapCommand.prefixOutsideUsr(of: interpreter) {
+      rules.allow(prefix, LandlockRules.readAndExecute)
+    }
+    rules.allow("/etc/ld.so.cache", LandlockRules.read)
+    for device in ["/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom"] {
+      rules.allow(device, LandlockRules.readWriteFile)
+    }
+    return rules
   }
 
   /// Without a uid of its own, RLIMIT_NPROC counts every process of the user, so the run's allowance

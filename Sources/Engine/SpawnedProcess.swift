@@ -40,6 +40,8 @@ public struct ProcessLimits: Sendable, Equatable {
   public var identity: (uid: UInt32, gid: UInt32)?
   /// Raw BPF instructions (8 bytes each) installed with no_new_privs just before exec.
   public var seccompFilter: [UInt64] = []
+  /// Landlock confinement applied in the child first of all, or nil.
+  public var landlock: LandlockRules?
 
   public init() {}
 
@@ -48,7 +50,7 @@ public struct ProcessLimits: Sendable, Equatable {
       && a.fileSizeBytes == b.fileSizeBytes && a.openFiles == b.openFiles
       && a.processes == b.processes && a.coreZero == b.coreZero
       && a.identity?.uid == b.identity?.uid && a.identity?.gid == b.identity?.gid
-      && a.seccompFilter == b.seccompFilter
+      && a.seccompFilter == b.seccompFilter && a.landlock == b.landlock
   }
 }
 
@@ -90,6 +92,11 @@ final class SpawnedProcess {
     let filter = plan.limits.seccompFilter
     let cgroupFDs = plan.cgroupProcsFDs
     let keptFDs = plan.inheritedFDs
+    let landlockRules = plan.limits.landlock?.openRules() ?? []
+    defer { landlockRules.forEach { close($0.fd) } }
+    if let landlock = plan.limits.landlock {
+      options.landlock_abi = landlock.abi
+    }
     let result: Int32 = filter.withUnsafeBufferPointer { instructions in
       options.seccomp_filter = instructions.isEmpty ? nil : UnsafeRawPointer(instructions.baseAddress)
       options.seccomp_filter_length = UInt32(instructions.count)
@@ -99,9 +106,13 @@ final class SpawnedProcess {
         return keptFDs.withUnsafeBufferPointer { kept in
           options.keep_fds = kept.baseAddress
           options.keep_fd_count = Int32(kept.count)
-          return withOptionalCString(plan.workingDirectory) { cwd in
-            options.cwd = cwd
-            return cs_spawn(plan.executable, argv.pointers, envp.pointers, &options, &child)
+          return landlockRules.withUnsafeBufferPointer { rules in
+            options.landlock_rules = rules.baseAddress
+            options.landlock_rule_count = Int32(rules.count)
+            return withOptionalCString(plan.workingDirectory) { cwd in
+              options.cwd = cwd
+              return cs_spawn(plan.executable, argv.pointers, envp.pointers, &options, &child)
+            }
           }
         }
       }

@@ -5,12 +5,21 @@ import Glibc
 /// The host directory of one run without bubblewrap: `<tmp>/coderemote-run-XXXXXX/` (root's, 0711)
 /// holding the bootstrap, and its `work/` (the sandbox uid's, 0700) holding `main.py`, where the
 /// program runs. With bubblewrap the work dir is a tmpfs inside the box and none of this exists.
+///
+/// As root, `work/` is a tmpfs of its own, capped in size and inodes (a disk or inode fill ends
+/// with ENOSPC) and discarded whole by unmounting it.
 struct WorkDirectory {
   let path: String
   var workPath: String { path + "/work" }
+  private(set) var mounted = false
+
+  /// Files a run may create in its work dir when it gets a tmpfs of its own.
+  static let inodeLimit = 4_096
 
   /// Creates the directories; `owner` is the sandbox uid (and gid) that gets `work/`.
-  init(parent: String = NSTemporaryDirectory(), owner: UInt32? = nil) throws {
+  init(parent: String = NSTemporaryDirectory(), owner: UInt32? = nil, limits: ExecutionLimits = .defaults)
+    throws
+  {
     var template = Array((parent.hasSuffix("/") ? parent : parent + "/").utf8CString.dropLast())
     template += Array("coderemote-run-XXXXXX".utf8CString)
     guard let made = mkdtemp(&template) else { throw WorkDirectoryError(path: parent, errno: errno) }
@@ -20,10 +29,15 @@ struct WorkDirectory {
       remove()
       throw error
     }
-    if let owner, chown(workPath, owner, owner) != 0 {
-      let error = WorkDirectoryError(path: workPath, errno: errno)
-      remove()
-      throw error
+    if let owner {
+      let bytes = max(limits.fileSizeMegabytes * 4, 16) * 1_048_576
+      let options = "size=\(bytes),nr_inodes=\(Self.inodeLimit),mode=0700,uid=\(owner),gid=\(owner)"
+      mounted = mount("tmpfs", workPath, "tmpfs", UInt(MS_NOSUID | MS_NODEV), options) == 0
+      if !mounted && chown(workPath, owner, owner) != 0 {
+        let error = WorkDirectoryError(path: workPath, errno: errno)
+        remove()
+        throw error
+      }
     }
   }
 
@@ -46,6 +60,7 @@ struct WorkDirectory {
   /// when no process of the run is left to race with. Returns the first problem met, if any.
   @discardableResult
   func remove() -> WorkDirectoryError? {
+    if mounted { _ = umount2(workPath, Int32(MNT_DETACH)) }
     let error = cs_remove_tree(path)
     return error == 0 ? nil : WorkDirectoryError(path: path, errno: error)
   }

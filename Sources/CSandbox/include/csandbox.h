@@ -6,6 +6,19 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+/// One Landlock rule: what the program may do beneath (or with) an O_PATH descriptor.
+typedef struct {
+  int fd;
+  uint64_t access;  // CS_LANDLOCK_* bits; anything beyond the handled set is dropped
+} cs_landlock_rule;
+
+enum {
+  CS_LANDLOCK_EXECUTE = 1 << 0,
+  CS_LANDLOCK_WRITE_FILE = 1 << 1,
+  CS_LANDLOCK_READ_FILE = 1 << 2,
+  CS_LANDLOCK_READ_DIR = 1 << 3,
+};
+
 /// What the child sets up before exec. A zero limit means "leave as inherited".
 typedef struct {
   uint64_t address_space_bytes;
@@ -30,6 +43,11 @@ typedef struct {
   // (bwrap's --seccomp and --file take descriptor numbers). At most CS_MAX_KEPT_FDS.
   const int *keep_fds;
   int keep_fd_count;
+  // Landlock (when landlock_abi > 0): the program may touch the filesystem only as these rules
+  // allow, and (ABI 6+) may signal or reach abstract sockets only inside its own domain.
+  int landlock_abi;
+  const cs_landlock_rule *landlock_rules;
+  int landlock_rule_count;
 } cs_options;
 
 #define CS_FIRST_KEPT_FD 10
@@ -65,6 +83,15 @@ int cs_try_wait(pid_t pid, cs_status *status);
 
 /// A pollable descriptor that becomes readable when `pid` exits (pidfd_open), or -1 with errno.
 int cs_pidfd_open(pid_t pid);
+
+/// The Landlock ABI version this kernel offers, or 0 when it has none.
+int cs_landlock_abi(void);
+
+/// An O_PATH, close-on-exec descriptor for a Landlock rule (O_PATH needs _GNU_SOURCE), or -1.
+int cs_open_path(const char *path);
+
+/// Every filesystem right Landlock ABI `abi` knows: what a rule with access ~0 is granted.
+uint64_t cs_landlock_all_access(int abi);
 
 /// Builds the sandbox's seccomp filter with libseccomp and returns its BPF instructions in a
 /// malloc'd buffer (free it). Denies: sockets other than AF_UNIX, ptrace, keyctl, bpf,

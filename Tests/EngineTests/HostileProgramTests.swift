@@ -1,0 +1,418 @@
+import Foundation
+import Glibc
+import Testing
+
+@testable import Engine
+
+/// BRIEF §4: every hostile program, under every layer set this machine has. Each case checks the
+/// status, the time it took (its limit plus a margin for starting the binary), and what it
+/// must not have done.
+@Suite("Hostile programs")
+struct HostileProgramTests {
+  typealias Harness = SandboxHarness
+  /// Time to start `coderemote` and the interpreter, on a loaded 2-core machine.
+  static let margin = 2.5
+
+  static var layerSets: [Harness.LayerSet] {
+    Harness.bubblewrapAvailable ? Harness.LayerSet.allCases : [.rlimits]
+  }
+
+  /// Runs a bomb with a limit of 16 processes, in a PID namespace of its own; it must end by itself.
+  static func bomb(_ code: String, layers: Harness.LayerSet) throws -> Harness.Outcome {
+    let run = try Harness.run(
+      code, layers: layers, arguments: ["--timeout", "5"], limits: ["processes": 16], pidNamespace: true)
+    #expect(run.result.status == .ok, "\(run.output)")
+    #expect(run.seconds < 5 + Self.margin)
+    return run
+  }
+
+  @Test("fork bomb stops at the process limit", arguments: layerSets)
+  func forkBomb(layers: Harness.LayerSet) throws {
+    let marker = Harness.marker()
+    let code =
+      Harness.nameItself(marker) + """
+        import os, time
+        n = 0
+        while n < 500:
+            try:
+                pid = os.fork()
+            except OSError:
+                break
+            if pid == 0:
+                time.sleep(60)
+                os._exit(0)
+            n += 1
+        print('forks', n)
+        """
+    let run = try Self.bomb(code, layers: layers)
+    #expect((run.trailingNumber ?? 99) < 16, "\(run.stdout)")
+    #expect(Harness.processesNamed(marker).isEmpty)
+  }
+
+  @Test("thread bomb stops at the process limit", arguments: layerSets)
+  func threadBomb(layers: Harness.LayerSet) throws {
+    let code = """
+      import os, threading, time
+      n = 0
+      while n < 500:
+          try:
+              threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
+          except RuntimeError:
+              break
+          n += 1
+      print('threads', n, flush=True)
+      os._exit(0)
+      """
+    let run = try Self.bomb(code, layers: layers)
+    #expect((run.trailingNumber ?? 99) < 16, "\(run.stdout)")
+  }
+
+  @Test("memory bomb ends with memory_limit", arguments: layerSets)
+  func memoryBomb(layers: Harness.LayerSet) throws {
+    let code = "blocks = []\nwhile True:\n    blocks.append(bytearray(8 * 2**20))\n"
+    let run = try Harness.run(code, layers: layers, arguments: ["--memory", "64", "--timeout", "5"])
+    #expect(run.result.status == .memoryLimit, "\(run.output)")
+    #expect(run.exitCode == 137)
+    #expect(run.result.message?.contains("64 MB") == true)
+    #expect(run.seconds < 5 + Self.margin)
+  }
+
+  @Test("CPU spin ends at the wall-clock limit", arguments: layerSets)
+  func cpuSpin(layers: Harness.LayerSet) throws {
+    let run = try Harness.run("while True:\n    pass\n", layers: layers, arguments: ["--timeout", "1.5"])
+    #expect(run.result.status == .timeout)
+    #expect(run.exitCode == 124)
+    #expect(run.seconds < 1.5 + Self.margin)
+  }
+
+  @Test("CPU spin ends at the CPU-time limit", arguments: layerSets)
+  func cpuLimit(layers: Harness.LayerSet) throws {
+    let run = try Harness.run(
+      "while True:\n    pass\n", layers: layers, arguments: ["--timeout", "8"], limits: ["cpu_ms": 1_000])
+    let (status, message) = (run.result.status, run.result.message ?? "")
+    #expect(status == .timeout && message.contains("CPU"), "\(message), \(run.result.cpuMilliseconds) ms")
+    #expect(run.seconds < 1 + Self.margin + 1)
+  }
+
+  @Test("sleeping forever ends at the wall-clock limit", arguments: layerSets)
+  func sleepForever(layers: Harness.LayerSet) throws {
+    let run = try Harness.run(
+      "import time\ntime.sleep(1000)\n", layers: layers, arguments: ["--timeout", "1"])
+    #expect(run.result.status == .timeout)
+    #expect(run.seconds < 1 + Self.margin)
+  }
+
+  @Test("ignoring SIGTERM does not help", arguments: layerSets)
+  func ignoresTerm(layers: Harness.LayerSet) throws {
+    let code = """
+      import signal, time
+      signal.signal(signal.SIGTERM, signal.SIG_IGN)
+      while True:
+          time.sleep(0.01)
+      """
+    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "1"])
+    #expect(run.result.status == .timeout)
+    #expect(run.seconds < 1 + 0.3 + Self.margin)
+  }
+
+  @Test("one huge line is cut at the output cap", arguments: layerSets)
+  func hugeLine(layers: Harness.LayerSet) throws {
+    let run = try Harness.run("import sys\nsys.stdout.write('x' * (64 * 2**20))\n", layers: layers)
+    let (status, truncated, kept) = (run.result.status, run.result.stdoutTruncated, run.result.stdout.count)
+    #expect(status == .outputLimit)
+    #expect(truncated)
+    #expect(kept == 1_024 * 1_024)
+    #expect(run.seconds < 10)
+  }
+
+  @Test("many lines are cut at the output cap", arguments: layerSets)
+  func manyLines(layers: Harness.LayerSet) throws {
+    let code = "while True:\n    print('line\\n' * 1000, end='')\n"
+    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    let (status, truncated, kept) = (run.result.status, run.result.stdoutTruncated, run.result.stdout.count)
+    #expect(status == .outputLimit)
+    #expect(truncated)
+    #expect(kept == 1_024 * 1_024)
+  }
+
+  @Test("one file cannot grow past the file-size limit", arguments: layerSets)
+  func diskFillOneFile(layers: Harness.LayerSet) throws {
+    let code = """
+      written = 0
+      with open('big', 'wb') as f:
+          try:
+              while written < 200:
+                  f.write(b'x' * 2**20)
+                  f.flush()
+                  written += 1
+          except OSError as e:
+              print('stopped', written, e.errno)
+      """
+    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    #expect(run.result.status == .ok, "\(run.output)")
+    #expect(run.stdout.hasPrefix("stopped 16 "), "\(run.stdout)")
+  }
+
+  @Test("many files cannot fill the disk", arguments: layerSets)
+  func diskFillManyFiles(layers: Harness.LayerSet) throws {
+    let code = """
+      total = 0
+      try:
+          while total < 400:
+              with open(f'f{total}', 'wb') as f:
+                  f.write(b'x' * 2**20)
+              total += 1
+      except OSError as e:
+          print('stopped', e.errno, 'after', total)
+      """
+    let run = try Harness.run(
+      code, layers: layers, arguments: ["--timeout", "5"], limits: ["memory_mb": 512])
+    #expect(run.result.status == .ok, "\(run.output)")
+    // The work dir is a tmpfs of 4 x the file-size limit (64 MB).
+    #expect((run.trailingNumber ?? 999) <= 64, "\(run.stdout)")
+  }
+
+  @Test("inode fill ends without touching the host", arguments: layerSets)
+  func inodeFill(layers: Harness.LayerSet) throws {
+    let code = """
+      import os
+      n = 0
+      try:
+          while n < 20000:
+              os.close(os.open(f'i{n}', os.O_CREAT | os.O_WRONLY))
+              n += 1
+      except OSError as e:
+          print('stopped', n, e.errno)
+      else:
+          print('created', n)
+      """
+    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "3"])
+    #expect(run.result.status == .ok || run.result.status == .timeout, "\(run.output)")
+    if layers == .rlimits && Harness.isRoot {
+      #expect(run.stdout.hasPrefix("stopped"), "\(run.stdout)")
+    }
+    #expect(run.seconds < 3 + Self.margin)
+  }
+
+  @Test("network: no connection outside, to host loopback, or DNS", arguments: layerSets)
+  func network(layers: Harness.LayerSet) throws {
+    let listener = try LoopbackListener()
+    let code = """
+      import socket
+      for label, target in [('outside', ('1.1.1.1', 53)), ('loopback', ('127.0.0.1', \(listener.port)))]:
+          try:
+              s = socket.create_connection(target, timeout=1)
+              print(label, 'CONNECTED')
+          except OSError as e:
+              print(label, 'blocked', e.errno)
+      try:
+          print('dns', socket.getaddrinfo('example.com', 80))
+      except OSError as e:
+          print('dns blocked')
+      try:
+          u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+          u.sendto(b'x', ('8.8.8.8', 53))
+          print('udp SENT')
+      except OSError as e:
+          print('udp blocked', e.errno)
+      """
+    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    #expect(run.result.status == .ok, "\(run.output)")
+    #expect(!run.stdout.contains("CONNECTED") && !run.stdout.contains("SENT"), "\(run.stdout)")
+    #expect(run.stdout.contains("dns blocked"), "\(run.stdout)")
+    #expect(!listener.wasConnected)
+  }
+
+  @Test("host files and the caller's environment stay unread", arguments: layerSets)
+  func hostFiles(layers: Harness.LayerSet) throws {
+    let canary = try Canary()
+    let code = """
+      import os, glob
+      found = []
+      paths = ['\(canary.filePath)', '/etc/shadow', '/root/.ssh/id_rsa', '/root/.bash_history',
+               os.path.expanduser('~/.ssh/id_ed25519'), '/proc/1/environ', '/proc/self/environ']
+      paths += glob.glob('/proc/[0-9]*/environ') + glob.glob('/home/*/.ssh/*') + glob.glob('/root/*')
+      for path in paths:
+          try:
+              with open(path, 'rb') as f:
+                  found.append(f.read(4096))
+          except OSError:
+              pass
+      print(repr(b''.join(found)))
+      print(repr(dict(os.environ)))
+      """
+    let run = try Harness.run(
+      code, layers: layers, arguments: ["--timeout", "5"], environment: ["CODEREMOTE_CANARY": canary.secret])
+    #expect(run.result.status == .ok, "\(run.output)")
+    #expect(!run.output.contains(canary.secret))
+    #expect(!run.output.contains("root:"), "/etc/shadow was read")
+  }
+
+  @Test("/proc shows nothing of the host", arguments: layerSets)
+  func procSnooping(layers: Harness.LayerSet) throws {
+    let canary = try Canary()
+    let code = """
+      import os
+      seen = []
+      try:
+          for pid in os.listdir('/proc'):
+              if pid.isdigit():
+                  for name in ('cmdline', 'environ'):
+                      try:
+                          seen.append(open(f'/proc/{pid}/{name}', 'rb').read())
+                      except OSError:
+                          pass
+      except OSError as e:
+          print('proc blocked', e.errno)
+      print(len(seen), repr(b' '.join(seen)))
+      """
+    let run = try Harness.run(
+      code, layers: layers, arguments: ["--timeout", "5"], environment: ["CODEREMOTE_CANARY": canary.secret])
+    #expect(run.result.status == .ok, "\(run.output)")
+    #expect(!run.output.contains(canary.secret))
+    #expect(!run.output.contains("swiftpm-testing-helper") && !run.output.contains("xctest"))
+  }
+
+  @Test("nothing is written outside the work dir", arguments: layerSets)
+  func writesOutside(layers: Harness.LayerSet) throws {
+    let canary = try Canary()
+    let name = "coderemote-escape-" + UUID().uuidString
+    let targets = [
+      "/tmp/\(name)", "/var/tmp/\(name)", "/dev/shm/\(name)", "/root/\(name)", "\(canary.directory)/\(name)",
+    ]
+    let code = """
+      import os
+      for path in \(targets.map { "'\($0)'" }):
+          try:
+              with open(path, 'w') as f:
+                  f.write('escaped')
+              print('WROTE', path)
+          except OSError as e:
+              print('blocked', path, e.errno)
+      with open('inside.txt', 'w') as f:
+          f.write('fine')
+      print('inside ok')
+      """
+    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    #expect(run.result.status == .ok, "\(run.output)")
+    #expect(run.stdout.contains("inside ok"))
+    for target in targets {
+      #expect(!FileManager.default.fileExists(atPath: target), "\(target) was written")
+      try? FileManager.default.removeItem(atPath: target)
+    }
+  }
+
+  @Test("a setsid orphan does not survive the run", arguments: layerSets)
+  func setsidOrphan(layers: Harness.LayerSet) throws {
+    let marker = Harness.marker()
+    let code =
+      Harness.nameItself(marker) + """
+        import os, time
+        if os.fork() == 0:
+            os.setsid()
+            if os.fork() == 0:
+                time.sleep(60)
+                os._exit(0)
+            os._exit(0)
+        time.sleep(0.2)
+        print('parent done')
+        """
+    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    #expect(run.result.status == .ok, "\(run.output)")
+    #expect(run.seconds < 3, "the run waited for its orphan")
+    #expect(Harness.processesNamed(marker).isEmpty, "the orphan survived")
+  }
+
+  @Test("kill(-1) reaches nothing outside the box", arguments: layerSets)
+  func killEverything(layers: Harness.LayerSet) throws {
+    let code = """
+      import os, signal
+      for target in (-1, 1, os.getppid()):
+          try:
+              os.kill(target, signal.SIGKILL)
+              print('signalled', target)
+          except OSError as e:
+              print('refused', target, e.errno)
+      print('still here')
+      """
+    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"], pidNamespace: true)
+    #expect(run.result.status == .ok, "\(run.output)")
+    #expect(run.stdout.contains("refused -1"), "\(run.stdout)")
+    #expect(run.stdout.contains("still here"))
+  }
+
+  @Test("symlinks, FIFOs and locked directories left behind are removed, not followed", arguments: layerSets)
+  func leftovers(layers: Harness.LayerSet) throws {
+    let canary = try Canary()
+    let code = """
+      import os
+      os.symlink('\(canary.directory)', 'outside')
+      os.symlink('/', 'root')
+      os.symlink('\(canary.filePath)', 'secret')
+      os.mkfifo('fifo')
+      os.makedirs('locked/deeper')
+      open('locked/deeper/file', 'w').close()
+      os.chmod('locked/deeper', 0)
+      os.chmod('locked', 0o500)
+      print('left')
+      """
+    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    #expect(run.result.status == .ok, "\(run.output)")
+    #expect(FileManager.default.fileExists(atPath: canary.filePath), "the cleanup followed a symlink")
+    #expect(run.seconds < 5)
+  }
+
+  @Test("invalid UTF-8 and escape sequences come back byte for byte", arguments: layerSets)
+  func hostileBytes(layers: Harness.LayerSet) throws {
+    let code = "import sys\nsys.stdout.buffer.write(b'\\xff\\xfe\\x1b[2J\\x1b]0;owned\\x07ok\\n')\n"
+    let run = try Harness.run(code, layers: layers)
+    #expect(run.result.status == .ok)
+    #expect(
+      run.result.stdout == [0xFF, 0xFE, 0x1B] + Array("[2J".utf8) + [0x1B] + Array("]0;owned".utf8) + [0x07]
+        + Array("ok\n".utf8))
+  }
+}
+
+/// A secret in a world-readable file on the host, which no program in the sandbox may read.
+final class Canary {
+  let directory: String
+  let filePath: String
+  let secret = "canary-" + UUID().uuidString
+
+  init() throws {
+    directory = NSTemporaryDirectory() + "coderemote-canary-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    _ = chmod(directory, 0o755)
+    filePath = directory + "/secret.txt"
+    try secret.write(toFile: filePath, atomically: true, encoding: .utf8)
+    _ = chmod(filePath, 0o644)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: directory) }
+}
+
+/// A TCP listener on 127.0.0.1 that remembers whether anyone connected.
+final class LoopbackListener {
+  let fd: Int32
+  let port: UInt16
+
+  init() throws {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+    self.fd = fd
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+        bind(fd, pointer, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, pointer, &length) == 0
+      }
+    }
+    guard fd >= 0, bound else { throw SandboxHarness.Failure(description: "cannot listen on 127.0.0.1") }
+    port = UInt16(bigEndian: address.sin_port)
+  }
+
+  var wasConnected: Bool { accept(fd, nil, nil) >= 0 }
+
+  deinit { close(fd) }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import Engine
+
+/// Runs programs through the real `coderemote run --json` binary, the way a user does, with a
+/// private configuration file choosing the layers. Runs that could hurt the host if the sandbox
+/// failed go inside a PID namespace of their own (`unshare -p -f --mount-proc`).
+enum SandboxHarness {
+  /// The layer sets the suite runs under: everything this machine has, and the same without
+  /// bubblewrap (what a machine without it gets).
+  enum LayerSet: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case bwrap, rlimits
+    var testDescription: String { rawValue }
+  }
+
+  struct Outcome {
+    var result: ExecutionResult
+    var exitCode: Int32
+    var seconds: Double
+    var stdout: String { String(decoding: result.stdout, as: UTF8.self) }
+    var stderr: String { String(decoding: result.stderr, as: UTF8.self) }
+    var output: String { stdout + stderr }
+    /// The number a program printed last, e.g. 15 for "forks 15".
+    var trailingNumber: Int? {
+      stdout.split(whereSeparator: \.isWhitespace).last.flatMap { Int($0) }
+    }
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// The `coderemote` executable built next to this test bundle.
+  static let binary: String = {
+    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+    return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("coderemote")
+      .path
+  }()
+
+  static var bubblewrapAvailable: Bool { SandboxLayers.findBubblewrap() != nil }
+  static var isRoot: Bool { geteuid() == 0 }
+
+  /// At most this many sandboxed runs at once, so timing assertions hold on a 2-core machine.
+  private static let slots = Semaphore(4)
+
+  /// Runs `code` and decodes the one JSON result `run --json` prints.
+  static func run(
+    _ code: String, layers: LayerSet, arguments: [String] = [], policy: ImportPolicy = .off,
+    limits: [String: Int] = [:], pidNamespace: Bool = false, environment: [String: String] = [:]
+  ) throws -> Outcome {
+    let scratch = try TemporaryDirectory()
+    let configDirectory = scratch.path + "/config/coderemote"
+    try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
+    var config = "[python]\nimport_policy = \"\(policy.rawValue)\"\n[sandbox]\n"
+    config += "bubblewrap = \(layers == .bwrap)\n[limits]\n"
+    for (key, value) in limits.sorted(by: { $0.key < $1.key }) { config += "\(key) = \(value)\n" }
+    try config.write(toFile: configDirectory + "/config.toml", atomically: true, encoding: .utf8)
+    let file = scratch.path + "/program.py"
+    try code.write(toFile: file, atomically: true, encoding: .utf8)
+
+    let process = Process()
+    let command = [binary, "run", file, "--json"] + arguments
+    if pidNamespace {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+      process.arguments = ["-p", "-f", "--mount-proc", "--"] + command
+    } else {
+      process.executableURL = URL(fileURLWithPath: binary)
+      process.arguments = Array(command.dropFirst())
+    }
+    var childEnvironment = ProcessInfo.processInfo.environment
+    childEnvironment["XDG_CONFIG_HOME"] = scratch.path + "/config"
+    childEnvironment.merge(environment) { _, new in new }
+    process.environment = childEnvironment
+    let stdout = Pipe()
+    process.standardOutput = stdout
+    process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+
+    slots.wait()
+    defer { slots.signal() }
+    let started = ContinuousClock.now
+    try process.run()
+    let data = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let elapsed = ContinuousClock.now - started
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    guard let result = try? JSONDecoder().decode(ExecutionResult.self, from: data) else {
+      throw Failure(
+        description:
+          "no JSON result (exit \(process.terminationStatus)): \(String(decoding: data.prefix(500), as: UTF8.self))"
+      )
+    }
+    return Outcome(result: result, exitCode: process.terminationStatus, seconds: seconds)
+  }
+
+  /// Live host processes whose name (comm) is `marker`: programs name themselves so that anything
+  /// they leave alive can be found. Zombies are dead: they wait for whichever init adopted them.
+  static func processesNamed(_ marker: String) -> [String] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.filter { entry in
+      guard entry.first?.isNumber == true,
+        let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+        let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
+      else { return false }
+      let name = stat[stat.index(after: open)..<close]
+      let state = stat[stat.index(close, offsetBy: 2)...].prefix(1)
+      return name == marker && state != "Z"
+    }
+  }
+
+  /// Python lines that rename the process (and the children it forks) to `marker`.
+  static func nameItself(_ marker: String) -> String {
+    "import ctypes\nctypes.CDLL(None).prctl(15, b'\(marker)', 0, 0, 0)\n"
+  }
+
+  static func marker() -> String { "crm" + String(UInt32.random(in: 0...UInt32.max), radix: 36) }
+}
+
+/// A counting semaphore for threads that block anyway (each run waits for a child process).
+final class Semaphore: Sendable {
+  private let available: Mutex<Int>
+
+  init(_ count: Int) { available = Mutex(count) }
+
+  func wait() {
+    while !available.withLock({ count in
+      guard count > 0 else { return false }
+      count -= 1
+      return true
+    }) {
+      usleep(5_000)
+    }
+  }
+
+  func signal() { available.withLock { $0 += 1 } }
+}
+
+/// A directory removed when the value is released.
+final class TemporaryDirectory {
+  let path: String
+
+  init() throws {
+    path = NSTemporaryDirectory() + "coderemote-test-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+}
