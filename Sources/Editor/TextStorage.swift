@@ -48,9 +48,19 @@ public struct TextStorage: Sendable {
   /// Text from bytes that must be UTF-8; anything else is refused with the place of the first bad
   /// byte, never repaired.
   public init<C: Collection<UInt8>>(validating bytes: C) throws(TextDecodingError) {
-    if let problem = TextDecodingError.firstProblem(in: bytes) { throw problem }
-    let contiguous = Array(bytes)
-    self.init(chunks: contiguous.withUnsafeBufferPointer { Self.cut($0) })
+    // The standard library's validation is the fast path; the slow decoder only runs to say
+    // where the first bad byte is.
+    let chunks =
+      bytes.withContiguousStorageIfAvailable { buffer -> [Chunk]? in
+        String(validating: buffer, as: UTF8.self) == nil ? nil : Self.cut(buffer)
+      }
+      ?? Array(bytes).withUnsafeBufferPointer { buffer -> [Chunk]? in
+        String(validating: buffer, as: UTF8.self) == nil ? nil : Self.cut(buffer)
+      }
+    guard let chunks else {
+      throw TextDecodingError.firstProblem(in: bytes) ?? .invalidUTF8(offset: 0, line: 1, column: 1)
+    }
+    self.init(chunks: chunks)
   }
 
   private init(chunks: [Chunk]) {
