@@ -11,12 +11,29 @@ echo "== sandboxed hello world: whole 'coderemote run' against bare python3 -I (
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo 'print("hello")' > "$work/hello.py"
-hyperfine -N --warmup 5 --runs 40 --export-json "$work/run.json" \
-  "/usr/bin/python3 -I $work/hello.py" \
-  "$bin/coderemote run $work/hello.py" | sed -n '/Summary/,$p'
-python3 - "$work/run.json" <<'PY'
+# One configuration per measurement: everything this machine has, then each layer switched off in
+# turn (its cost is the difference), then every optional layer off. `coderemote --version` is the
+# binary's own start-up, which every run pays before any sandboxing.
+configs=(full "" no-bwrap "[sandbox]\nbubblewrap = false" no-cgroups "[sandbox]\ncgroups = false"
+  no-seccomp "[sandbox]\nseccomp = false" no-imports "[python]\nimport_policy = \"off\""
+  minimal "[python]\nimport_policy = \"off\"\n[sandbox]\nbubblewrap = false\ncgroups = false\nseccomp = false\nlandlock = false")
+commands=("/usr/bin/python3 -I $work/hello.py" "$bin/coderemote --version")
+for ((i = 0; i < ${#configs[@]}; i += 2)); do
+  mkdir -p "$work/${configs[i]}/coderemote"
+  printf "${configs[i + 1]}\n" > "$work/${configs[i]}/coderemote/config.toml"
+  commands+=("env XDG_CONFIG_HOME=$work/${configs[i]} $bin/coderemote run $work/hello.py")
+done
+env XDG_CONFIG_HOME="$work/full" "$bin/coderemote" run --json "$work/hello.py" \
+  | /usr/bin/python3 -c 'import json, sys; print("isolation:", json.load(sys.stdin)["isolation"])'
+hyperfine -N --warmup 5 --runs 40 --export-json "$work/run.json" "${commands[@]}" > /dev/null
+/usr/bin/python3 - "$work/run.json" <<'PY'
 import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-bare, ours = r[0]["mean"] * 1000, r[1]["mean"] * 1000
-print(f"coderemote run: {ours:.1f} ms | bare python3 -I: {bare:.1f} ms | ratio {ours / bare:.2f}x (budget 1.5x)")
+r = [x["mean"] * 1000 for x in json.load(open(sys.argv[1]))["results"]]
+bare, startup, full, no_bwrap, no_cgroups, no_seccomp, no_imports, minimal = r
+print(f"coderemote run: {full:.1f} ms | bare python3 -I: {bare:.1f} ms | ratio {full / bare:.2f}x (budget 1.5x)")
+print(f"  coderemote --version (binary start-up alone): {startup:.1f} ms")
+print(f"  rlimits + uid + tmpfs work dir only: {minimal:.1f} ms")
+for name, without in [("bwrap", no_bwrap), ("cgroups", no_cgroups), ("seccomp", no_seccomp),
+                      ("import policy", no_imports)]:
+    print(f"  cost of {name}: {full - without:+.1f} ms")
 PY

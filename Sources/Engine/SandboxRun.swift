@@ -87,8 +87,10 @@ struct SandboxRun {
       lease?.killEverything()
       cgroup?.killAll()
     }
+    // The supervisor kills the box as soon as the program exits; if it never got that far, do it here.
+    var supervised = false
     defer {
-      killBox()
+      if !supervised { killBox() }
       cgroup?.remove()
       workDirectory?.remove()
     }
@@ -102,6 +104,7 @@ struct SandboxRun {
         onStart()
       },
       onOutput: onOutput, killBox: killBox)
+    supervised = true
     if let cpu = cgroup?.cpuMilliseconds, cpu > outcome.cpuMilliseconds { outcome.cpuMilliseconds = cpu }
     let classifier = RunClassifier(
       limits: limits, throughBubblewrap: layers.bubblewrap != nil, oomKilled: cgroup?.oomKilled ?? false)
