@@ -1,4 +1,5 @@
 import Editor
+import Foundation
 
 /// The code editor: line numbers, highlighted text, the selection, and a cursor kept in view. Its
 /// bottom row doubles as the prompt for find, replace and go to line, so the app needs no part in
@@ -6,6 +7,10 @@ import Editor
 public struct EditorPane: Component {
   public var state: EditorState
   public var fileName: String
+  /// The file Ctrl-S saves to; nil until one is known, when Ctrl-S asks for a name.
+  public var document: DocumentFile?
+  /// The text version that was last loaded or saved.
+  private(set) var savedVersion = 0
   private(set) var topLine = 0
   private(set) var leftColumn = 0
   var theme: Theme = .standard
@@ -25,6 +30,18 @@ public struct EditorPane: Component {
   public init(state: EditorState, fileName: String) {
     self.state = state
     self.fileName = fileName
+  }
+
+  /// Whether the text changed since it was loaded or saved.
+  public var isModified: Bool { state.version != savedVersion }
+
+  /// Loads a file (a missing one is an empty new file) into the editor.
+  public mutating func open(path: String) throws(DocumentFile.Failure) {
+    let (document, text) = try DocumentFile.open(path)
+    state = EditorState(text: text, settings: state.settings)
+    self.document = document
+    fileName = (path as NSString).lastPathComponent
+    savedVersion = state.version
   }
 
   private static let start = ContinuousClock.now
@@ -60,6 +77,7 @@ public struct EditorPane: Component {
     case .ctrl("f"): openPrompt(.find)
     case .ctrl("e"): openPrompt(.replaceFind)
     case .ctrl("g"): openPrompt(.goToLine)
+    case .ctrl("s"): save()
     case .ctrl("n"), .function(3): findAgain(.forward)
     case .ctrl("p"), .function(15): findAgain(.backward)
     default:
@@ -115,15 +133,16 @@ public struct EditorPane: Component {
 
   private mutating func openPrompt(_ purpose: EditorPrompt.Purpose) {
     var opened = EditorPrompt(purpose: purpose, origin: state.selection)
-    if let last = lastSearch, purpose != .goToLine {
+    if let last = lastSearch {
       opened.caseSensitive = last.caseSensitive
       opened.wholeWord = last.wholeWord
       opened.isRegex = last.isRegex
     }
     let selected = state.selectedText
-    if purpose != .goToLine && !selected.isEmpty && !selected.contains("\n") {
+    if opened.isSearch && !selected.isEmpty && !selected.contains("\n") {
       opened.input = selected
     }
+    if purpose == .saveAs { opened.input = fileName }
     prompt = opened
     if opened.isSearch && !opened.input.isEmpty { findIncrementally() }
   }
@@ -182,7 +201,7 @@ public struct EditorPane: Component {
     switch current.purpose {
     case .find, .replaceFind: current.status = search(current.query, direction: direction)
     case .replaceWith(let query): current.status = search(query, direction: direction)
-    case .goToLine: return
+    case .goToLine, .saveAs: return
     }
     prompt = current
   }
@@ -205,6 +224,11 @@ public struct EditorPane: Component {
         next.status = error.description
       }
       prompt = next
+    case .saveAs:
+      prompt = nil
+      guard !current.input.isEmpty else { return }
+      document = DocumentFile(path: current.input)
+      save()
     case .goToLine:
       prompt = nil
       let parts = current.input.split(separator: ":").compactMap { Int($0) }
@@ -213,6 +237,19 @@ public struct EditorPane: Component {
       if parts.count > 1 {
         state.select(.cursor(state.offset(of: Position(line: line - 1, column: max(0, parts[1] - 1)))))
       }
+    }
+  }
+
+  /// Ctrl-S: saves atomically to the document's file, or asks for a name first.
+  private mutating func save() {
+    guard let document else { return openPrompt(.saveAs) }
+    do {
+      try document.save(state.text)
+      savedVersion = state.version
+      fileName = (document.path as NSString).lastPathComponent
+      message = "saved \(document.path) (\(state.lineCount) lines)"
+    } catch {
+      message = error.description
     }
   }
 

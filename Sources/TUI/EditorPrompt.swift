@@ -9,6 +9,8 @@ struct EditorPrompt: Equatable {
     /// The second half: what to put instead of `query`'s matches.
     case replaceWith(SearchQuery)
     case goToLine
+    /// The file name Ctrl-S saves to when the editor has none yet.
+    case saveAs
   }
 
   var purpose: Purpose
@@ -27,6 +29,7 @@ struct EditorPrompt: Equatable {
     case .replaceFind: return "Replace: "
     case .replaceWith: return "With: "
     case .goToLine: return "Go to line: "
+    case .saveAs: return "Save as: "
     }
   }
 
@@ -50,6 +53,7 @@ struct EditorPrompt: Equatable {
     case .replaceFind: return "Enter next  ^T case  ^W word  ^E regex  Esc cancel"
     case .replaceWith: return "Enter replace  ^A all  F3 skip  Esc close"
     case .goToLine: return "Enter go  Esc cancel"
+    case .saveAs: return "Enter save  Esc cancel"
     }
   }
 
