@@ -60,7 +60,7 @@ public struct EditorPane: Component {
       return handleEditorKey(key) ? .handled : .ignored
     case .paste(let text):
       if var current = prompt {
-        current.input += text.prefix { $0 != "\n" && $0 != "\r\n" }
+        current.type(String(text.prefix { $0 != "\n" && $0 != "\r\n" }))
         prompt = current
         if current.isSearch { findIncrementally() }
       } else {
@@ -143,6 +143,7 @@ public struct EditorPane: Component {
       opened.input = selected
     }
     if purpose == .saveAs { opened.input = fileName }
+    opened.inputIsSuggestion = !opened.input.isEmpty
     prompt = opened
     if opened.isSearch && !opened.input.isEmpty { findIncrementally() }
   }
@@ -434,7 +435,8 @@ public struct EditorPane: Component {
       return
     }
     var x = grid.put(prompt.label, x: rect.x, y: rect.y, style: theme.prompt.bolded, maxX: rect.maxX)
-    x = grid.put(prompt.input, x: x, y: rect.y, style: theme.prompt, maxX: rect.maxX)
+    let inputStyle = prompt.inputIsSuggestion ? theme.selection : theme.prompt
+    x = grid.put(prompt.input, x: x, y: rect.y, style: inputStyle, maxX: rect.maxX)
     let details = [prompt.optionsText, prompt.status].filter { !$0.isEmpty }.joined(separator: "  ")
     if !details.isEmpty { x = grid.put("  " + details, x: x, y: rect.y, style: theme.hint, maxX: rect.maxX) }
     let hintX = rect.maxX - DisplayWidth.of(prompt.hint) - 1

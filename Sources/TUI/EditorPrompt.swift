@@ -15,6 +15,9 @@ struct EditorPrompt: Equatable {
 
   var purpose: Purpose
   var input = ""
+  /// Set when the input was filled in for the user (the selection, the file name): typing
+  /// replaces it instead of adding to it.
+  var inputIsSuggestion = false
   var caseSensitive = false
   var wholeWord = false
   var isRegex = false
@@ -57,14 +60,23 @@ struct EditorPrompt: Equatable {
     }
   }
 
+  /// Adds typed or pasted text, replacing a suggestion.
+  mutating func type(_ text: String) {
+    if inputIsSuggestion { input = "" }
+    inputIsSuggestion = false
+    input += text
+  }
+
   /// Edits the input with a key; returns false for keys that are not input editing.
   mutating func edit(with key: Key) -> Bool {
     switch key {
     case .character(let character):
       if purpose == .goToLine && !(character.isNumber || character == ":") { return true }
-      input.append(character)
+      type(String(character))
     case .backspace:
+      if inputIsSuggestion { input = "" }
       if !input.isEmpty { input.removeLast() }
+      inputIsSuggestion = false
     case .ctrl("t") where isSearch: caseSensitive.toggle()
     case .ctrl("w") where isSearch: wholeWord.toggle()
     case .ctrl("e") where isSearch: isRegex.toggle()

@@ -66,6 +66,15 @@ import Testing
     #expect(!grid.text.contains("Find:"))
   }
 
+  @Test func theSelectionIsSuggestedAndTypingReplacesIt() {
+    var pane = pane("def f(): return")
+    press([.modified(.right, [.control, .shift]), .ctrl("f")], in: &pane)
+    #expect(pane.prompt?.input == "def ")
+    press([.character("r"), .character("e")], in: &pane)
+    #expect(pane.prompt?.input == "re")
+    #expect(pane.state.selectedText == "re")
+  }
+
   @Test func enterKeepsTheMatchAndF3FindsAgainAfterThePromptCloses() {
     var pane = pane("x = 1\ny = x\nz = x")
     press([.ctrl("f"), .character("x"), .ctrl("w"), .enter, .ctrl("n"), .ctrl("n")], in: &pane)
