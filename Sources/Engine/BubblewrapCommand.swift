@@ -10,12 +10,19 @@ struct BubblewrapCommand {
   static let workDirectory = "/sandbox"
   static let bootstrapPath = "/opt/coderemote/bootstrap.py"
 
+  /// Where the work dir and the bootstrap come from.
+  enum Contents {
+    /// A tmpfs bubblewrap makes, filled from these descriptors (numbers as the child sees them).
+    case descriptors(main: Int32, bootstrap: Int32?)
+    /// A tmpfs the host mounted (capped in size and inodes), bound in; the bootstrap file beside it.
+    case hostDirectory(work: String, bootstrap: String?)
+  }
+
   var interpreter: String
   var limits: ExecutionLimits
   var environment: [String: String]
-  /// Descriptor numbers as the child sees them.
-  var mainFD: Int32
-  var bootstrapFD: Int32?
+  var contents: Contents
+  /// The seccomp program's descriptor number in the child.
   var seccompFD: Int32?
 
   var arguments: [String] {
@@ -27,10 +34,16 @@ struct BubblewrapCommand {
     args += Self.interpreterView(for: interpreter)
     let tmpfsBytes = String(max(limits.fileSizeMegabytes * 4, 16) * 1_048_576)
     args += ["--proc", "/proc", "--dev", "/dev", "--size", tmpfsBytes, "--tmpfs", "/tmp"]
-    args += ["--size", tmpfsBytes, "--perms", "0700", "--tmpfs", Self.workDirectory]
-    args += ["--perms", "0644", "--file", String(mainFD), Self.workDirectory + "/main.py"]
-    if let bootstrapFD {
-      args += ["--perms", "0444", "--ro-bind-data", String(bootstrapFD), Self.bootstrapPath]
+    switch contents {
+    case .descriptors(let main, let bootstrap):
+      args += ["--size", tmpfsBytes, "--perms", "0700", "--tmpfs", Self.workDirectory]
+      args += ["--perms", "0644", "--file", String(main), Self.workDirectory + "/main.py"]
+      if let bootstrap {
+        args += ["--perms", "0444", "--ro-bind-data", String(bootstrap), Self.bootstrapPath]
+      }
+    case .hostDirectory(let work, let bootstrap):
+      args += ["--bind", work, Self.workDirectory]
+      if let bootstrap { args += ["--ro-bind", bootstrap, Self.bootstrapPath] }
     }
     if let seccompFD { args += ["--seccomp", String(seccompFD)] }
     args += ["--chdir", Self.workDirectory, "--", interpreter]

@@ -29,52 +29,19 @@ struct SandboxRun {
     if cgroup == nil { applied.cgroups = nil }
     let seccomp = layers.seccomp ? SeccompProgram.shared : nil
 
-    var plan: LaunchPlan
-    var workDirectory: WorkDirectory?
-    var descriptors: [Int32] = []
-    defer { descriptors.forEach { close($0) } }
-    let bootstrap = configuration.importPolicy.bootstrapSource.map { Array($0.utf8) }
-    let code = Array(request.code.utf8)
-    if let bubblewrap = layers.bubblewrap {
-      func memoryFile(_ name: String, _ bytes: [UInt8]) throws -> Int32 {
-        let fd = bytes.withUnsafeBytes { cs_memfd_with(name, $0.baseAddress, $0.count) }
-        guard fd >= 0 else { throw SpawnError(executable: bubblewrap, errno: errno) }
-        descriptors.append(fd)
-        return LaunchPlan.firstInheritedFD + Int32(descriptors.count - 1)
-      }
-      var command = BubblewrapCommand(
-        interpreter: interpreter.path, limits: limits,
-        environment: Self.environment(home: BubblewrapCommand.workDirectory, tmp: "/tmp"),
-        mainFD: try memoryFile("main.py", code))
-      if let bootstrap { command.bootstrapFD = try memoryFile("bootstrap.py", bootstrap) }
-      if let seccomp {
-        guard let fd = seccomp.memoryFile() else { throw SpawnError(executable: bubblewrap, errno: errno) }
-        descriptors.append(fd)
-        command.seccompFD = LaunchPlan.firstInheritedFD + Int32(descriptors.count - 1)
-      }
-      let script = bootstrap == nil ? [] : [BubblewrapCommand.bootstrapPath]
-      plan = LaunchPlan(
-        executable: bubblewrap, arguments: command.arguments + Self.pythonFlags + script + ["main.py"],
-        environment: ["PATH": "/usr/bin:/bin"], workingDirectory: "/")
-      plan.inheritedFDs = descriptors
-    } else {
-      let directory = try WorkDirectory(owner: lease?.uid, limits: limits)
-      workDirectory = directory
-      try directory.write(code, to: directory.workPath + "/main.py", owner: lease?.uid)
-      var script: [String] = []
-      if let bootstrap {
-        try directory.write(bootstrap, to: directory.path + "/bootstrap.py", mode: 0o444)
-        script = [directory.path + "/bootstrap.py"]
-      }
-      plan = LaunchPlan(
-        executable: interpreter.path, arguments: Self.pythonFlags + script + ["main.py"],
-        environment: Self.environment(home: directory.workPath, tmp: directory.workPath),
-        workingDirectory: directory.workPath)
-      plan.limits.seccompFilter = seccomp?.instructions ?? []
-      plan.limits.landlock = layers.landlock.map {
-        Self.landlockRules(abi: $0, directory: directory, interpreter: interpreter.path)
-      }
+    var files = RunFiles()
+    // Runs last: after the box is killed (below), what the run made on the host goes.
+    defer {
+      files.closeDescriptors()
+      cgroup?.remove()
+      files.workDirectory?.remove()
     }
+    var plan =
+      if let bubblewrap = layers.bubblewrap {
+        try bubblewrapPlan(bubblewrap, lease: lease, seccomp: seccomp, files: &files)
+      } else {
+        try directPlan(lease: lease, seccomp: seccomp, files: &files)
+      }
     plan.limits.addressSpaceBytes = UInt64(limits.memoryMegabytes) * 1_048_576
     plan.limits.cpuSeconds = UInt64((limits.cpuMilliseconds + 999) / 1_000)
     plan.limits.fileSizeBytes = UInt64(limits.fileSizeMegabytes) * 1_048_576
@@ -83,24 +50,22 @@ struct SandboxRun {
     if let lease { plan.limits.identity = (lease.uid, lease.uid) }
     plan.cgroupProcsFDs = cgroup?.procsFDs ?? []
 
+    // Inside bubblewrap every process is in the run's PID namespace, which the kernel empties when
+    // bubblewrap goes; without it, the uid is what finds the processes that left the process group.
+    let killByUid = layers.bubblewrap == nil
     func killBox() {
-      lease?.killEverything()
+      if killByUid { lease?.killEverything() }
       cgroup?.killAll()
     }
     // The supervisor kills the box as soon as the program exits; if it never got that far, do it here.
     var supervised = false
-    defer {
-      if !supervised { killBox() }
-      cgroup?.remove()
-      workDirectory?.remove()
-    }
+    defer { if !supervised { killBox() } }
     var outcome = try supervisor.supervise(
       plan, stdin: request.stdin, wallMilliseconds: limits.wallMilliseconds,
       outputCapBytes: limits.outputKilobytes * 1_024,
       onStart: { _ in
         cgroup?.closeProcsFiles()
-        descriptors.forEach { close($0) }
-        descriptors = []
+        files.closeDescriptors()
         onStart()
       },
       onOutput: onOutput, killBox: killBox)
@@ -117,6 +82,89 @@ struct SandboxRun {
       stderrTruncated: outcome.stderrTruncated, wallMilliseconds: outcome.wallMilliseconds,
       cpuMilliseconds: outcome.cpuMilliseconds, maxRSSKilobytes: maxRSS,
       backend: "local", isolation: applied.isolation, limits: limits, message: verdict.message)
+  }
+
+  /// What a run made for its files: memfds for bubblewrap, or a host work dir.
+  struct RunFiles {
+    var descriptors: [Int32] = []
+    var workDirectory: WorkDirectory?
+
+    /// Keeps `fd` for the child and returns the number it will have there.
+    mutating func pass(_ fd: Int32) -> Int32 {
+      descriptors.append(fd)
+      return LaunchPlan.firstInheritedFD + Int32(descriptors.count - 1)
+    }
+
+    mutating func closeDescriptors() {
+      descriptors.forEach { close($0) }
+      descriptors = []
+    }
+  }
+
+  private var bootstrap: [UInt8]? { configuration.importPolicy.bootstrapSource.map { Array($0.utf8) } }
+
+  /// bubblewrap around the interpreter. As root the work dir is a host tmpfs capped in size and
+  /// inodes, bound in; otherwise bubblewrap makes one and the files come in through memfds.
+  private func bubblewrapPlan(
+    _ bubblewrap: String, lease: UidLease?, seccomp: SeccompProgram?, files: inout RunFiles
+  ) throws -> LaunchPlan {
+    func memoryFile(_ name: String, _ bytes: [UInt8]) throws -> Int32 {
+      let fd = bytes.withUnsafeBytes { cs_memfd_with(name, $0.baseAddress, $0.count) }
+      guard fd >= 0 else { throw SpawnError(executable: bubblewrap, errno: errno) }
+      return files.pass(fd)
+    }
+    let contents: BubblewrapCommand.Contents
+    let hostDirectory = lease.flatMap { try? WorkDirectory(owner: $0.uid, limits: request.limits) }
+    if let lease, let directory = hostDirectory, directory.mounted {
+      files.workDirectory = directory
+      let bootstrapFile = try bootstrap.map { bytes in
+        try directory.write(bytes, to: directory.path + "/bootstrap.py", mode: 0o444)
+        return directory.path + "/bootstrap.py"
+      }
+      try directory.write(Array(request.code.utf8), to: directory.workPath + "/main.py", owner: lease.uid)
+      contents = .hostDirectory(work: directory.workPath, bootstrap: bootstrapFile)
+    } else {
+      hostDirectory?.remove()
+      contents = .descriptors(
+        main: try memoryFile("main.py", Array(request.code.utf8)),
+        bootstrap: try bootstrap.map { try memoryFile("bootstrap.py", $0) })
+    }
+    var command = BubblewrapCommand(
+      interpreter: interpreter.path, limits: request.limits,
+      environment: Self.environment(home: BubblewrapCommand.workDirectory, tmp: "/tmp"), contents: contents)
+    if let seccomp {
+      guard let fd = seccomp.memoryFile() else { throw SpawnError(executable: bubblewrap, errno: errno) }
+      command.seccompFD = files.pass(fd)
+    }
+    let script = bootstrap == nil ? [] : [BubblewrapCommand.bootstrapPath]
+    var plan = LaunchPlan(
+      executable: bubblewrap, arguments: command.arguments + Self.pythonFlags + script + ["main.py"],
+      environment: ["PATH": "/usr/bin:/bin"], workingDirectory: "/")
+    plan.inheritedFDs = files.descriptors
+    return plan
+  }
+
+  /// The interpreter itself in a host work dir, confined by Landlock and seccomp.
+  private func directPlan(lease: UidLease?, seccomp: SeccompProgram?, files: inout RunFiles) throws
+    -> LaunchPlan
+  {
+    let directory = try WorkDirectory(owner: lease?.uid, limits: request.limits)
+    files.workDirectory = directory
+    try directory.write(Array(request.code.utf8), to: directory.workPath + "/main.py", owner: lease?.uid)
+    var script: [String] = []
+    if let bootstrap {
+      try directory.write(bootstrap, to: directory.path + "/bootstrap.py", mode: 0o444)
+      script = [directory.path + "/bootstrap.py"]
+    }
+    var plan = LaunchPlan(
+      executable: interpreter.path, arguments: Self.pythonFlags + script + ["main.py"],
+      environment: Self.environment(home: directory.workPath, tmp: directory.workPath),
+      workingDirectory: directory.workPath)
+    plan.limits.seccompFilter = seccomp?.instructions ?? []
+    plan.limits.landlock = layers.landlock.map {
+      Self.landlockRules(abi: $0, directory: directory, interpreter: interpreter.path)
+    }
+    return plan
   }
 
   /// Without namespaces, Landlock is what hides the host: the program may read and run the
