@@ -194,48 +194,4 @@ extension EditorState {
     let after = Selection(anchor: mapped(selection.anchor), head: mapped(selection.head))
     perform(edit, kind: .standalone, time: time, selectionAfter: after)
   }
-
-  // MARK: Brackets
-
-  static let bracketPartners: [UInt8: UInt8] = [
-    UInt8(ascii: "("): UInt8(ascii: ")"), UInt8(ascii: "["): UInt8(ascii: "]"),
-    UInt8(ascii: "{"): UInt8(ascii: "}"),
-  ]
-  /// How far bracket matching looks, so a stray bracket in a huge file stays cheap.
-  static let bracketSearchLimit = 1 << 16
-
-  /// The bracket just after `offset` (or else just before it) and the bracket matching it.
-  public func bracketPair(near offset: Int) -> (bracket: Int, match: Int)? {
-    for candidate in [offset, offset - 1] where candidate >= 0 && candidate < storage.byteCount {
-      if let match = matchingBracket(at: candidate) { return (candidate, match) }
-    }
-    return nil
-  }
-
-  /// Scans for the partner of the bracket at `offset`, counting nesting of the same kind.
-  func matchingBracket(at offset: Int) -> Int? {
-    let byte = storage.byte(at: offset)
-    if let closer = Self.bracketPartners[byte] {
-      let window = storage.bytes(in: offset..<min(storage.byteCount, offset + Self.bracketSearchLimit))
-      var depth = 0
-      for (i, b) in window.enumerated() {
-        if b == byte { depth += 1 } else if b == closer { depth -= 1 }
-        if depth == 0 { return offset + i }
-      }
-    } else if let opener = Self.bracketPartners.first(where: { $0.value == byte })?.key {
-      let start = max(0, offset - Self.bracketSearchLimit)
-      let window = storage.bytes(in: start..<(offset + 1))
-      var depth = 0
-      for i in window.indices.reversed() {
-        if window[i] == byte { depth += 1 } else if window[i] == opener { depth -= 1 }
-        if depth == 0 { return start + i }
-      }
-    }
-    return nil
-  }
-
-  mutating func jumpToMatchingBracket() {
-    guard let pair = bracketPair(near: selection.head) else { return }
-    moveHead(to: pair.match, extend: false)
-  }
 }

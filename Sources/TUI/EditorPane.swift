@@ -90,6 +90,10 @@ public struct EditorPane: Component {
   /// The editor command a key stands for when no prompt is open.
   static func command(for key: Key, pageHeight: Int = 20) -> EditorCommand? {
     switch key {
+    // Ctrl-/ arrives as 0x1F (Ctrl-_) in most terminals: a bonus alias for Ctrl-T.
+    case .character("\u{1F}"): return .toggleComment
+    // Other control characters (Ctrl-\, Ctrl-]…) are keys nobody means to type into code.
+    case .character(let c) where ControlPicture.substitute(for: c) != nil: return nil
     case .character(let c): return .insert(String(c))
     case .enter: return .newline
     case .tab: return .indent
@@ -377,7 +381,9 @@ public struct EditorPane: Component {
   /// The bracket next to the cursor and its partner, when both exist.
   private func bracketPair() -> [Int] {
     guard state.selection.isEmpty else { return [] }
-    guard let pair = state.bracketPair(near: state.selection.head) else { return [] }
+    guard let pair = state.bracketPair(near: state.selection.head, lineLimit: max(1, pageHeight) * 4) else {
+      return []
+    }
     return [pair.bracket, pair.match]
   }
 

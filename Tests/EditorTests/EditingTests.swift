@@ -166,6 +166,9 @@ import Testing
     check("|f(a[1], (b))", [.move(.right), .jumpToMatchingBracket], "f(a[1], (b)|)")
     check("f(a[1], (b))|", [.jumpToMatchingBracket], "f|(a[1], (b))")
     check("x = |1", [.jumpToMatchingBracket], "x = |1")
+    check("|f(\")\", [\n  1])  # )", [.move(.right), .jumpToMatchingBracket], "f(\")\", [\n  1]|)  # )")
+    check("x = [1,\n  '['\n]|", [.jumpToMatchingBracket], "x = |[1,\n  '['\n]")
+    check("s = '(|)'", [.jumpToMatchingBracket], "s = '(|)'")
   }
 
   @Test func cursorReportsLineAndGraphemeColumn() {

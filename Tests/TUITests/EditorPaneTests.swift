@@ -127,6 +127,14 @@ import Testing
     #expect(pane.state.text == "a\nb")
   }
 
+  @Test func controlCharacterKeysAreNotTypedAndCtrlSlashComments() {
+    var pane = pane("x")
+    press([.character("\u{1C}"), .character("\u{1D}")], in: &pane)
+    #expect(pane.state.text == "x")
+    press([.character("\u{1F}")], in: &pane)
+    #expect(pane.state.text == "# x")
+  }
+
   @Test func cutCopyPasteThroughTheRegister() {
     var pane = pane("one\ntwo")
     press([.ctrl("k"), .down, .ctrl("v")], in: &pane)
