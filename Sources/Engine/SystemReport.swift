@@ -90,11 +90,23 @@ public struct SystemReport: Codable, Sendable {
           : seccomp
             ? "libseccomp filter: no network sockets, ptrace, bpf, io_uring, mount, namespaces"
             : "the filter could not be built"),
+      landlockCheck(configuration, bubblewrap: configuration.useBubblewrap && bwrap != nil),
       Check(
         name: "imports", ok: configuration.importPolicy != .off,
         detail:
           "policy '\(configuration.importPolicy.rawValue)' (python.import_policy: off, standard, strict)"),
     ]
+  }
+
+  static func landlockCheck(_ configuration: SandboxConfiguration, bubblewrap: Bool) -> Check {
+    let abi = LandlockRules.kernelABI
+    let detail: String =
+      if !configuration.useLandlock { "switched off (sandbox.landlock = false)" } else if let abi {
+        "ABI \(abi)"
+          + (bubblewrap
+            ? ": available, not needed inside bubblewrap" : ": confines files to /usr and the work dir")
+      } else { "not offered by this kernel (Linux 5.13+)" }
+    return Check(name: "landlock", ok: abi != nil && configuration.useLandlock, detail: detail)
   }
 
   /// Runs `print(...)` in the sandbox exactly as a user's program would run, so a broken layer shows

@@ -18,8 +18,8 @@ struct HostileProgramTests {
   }
 
   /// Runs a bomb with a limit of 16 processes, in a PID namespace of its own; it must end by itself.
-  static func bomb(_ code: String, layers: Harness.LayerSet) throws -> Harness.Outcome {
-    let run = try Harness.run(
+  static func bomb(_ code: String, layers: Harness.LayerSet) async throws -> Harness.Outcome {
+    let run = try await Harness.run(
       code, layers: layers, arguments: ["--timeout", "5"], limits: ["processes": 16], pidNamespace: true)
     #expect(run.result.status == .ok, "\(run.output)")
     #expect(run.seconds < 5 + Self.margin)
@@ -27,7 +27,7 @@ struct HostileProgramTests {
   }
 
   @Test("fork bomb stops at the process limit", arguments: layerSets)
-  func forkBomb(layers: Harness.LayerSet) throws {
+  func forkBomb(layers: Harness.LayerSet) async throws {
     let marker = Harness.marker()
     let code =
       Harness.nameItself(marker) + """
@@ -44,13 +44,13 @@ struct HostileProgramTests {
             n += 1
         print('forks', n)
         """
-    let run = try Self.bomb(code, layers: layers)
+    let run = try await Self.bomb(code, layers: layers)
     #expect((run.trailingNumber ?? 99) < 16, "\(run.stdout)")
     #expect(Harness.processesNamed(marker).isEmpty)
   }
 
   @Test("thread bomb stops at the process limit", arguments: layerSets)
-  func threadBomb(layers: Harness.LayerSet) throws {
+  func threadBomb(layers: Harness.LayerSet) async throws {
     let code = """
       import os, threading, time
       n = 0
@@ -63,14 +63,14 @@ struct HostileProgramTests {
       print('threads', n, flush=True)
       os._exit(0)
       """
-    let run = try Self.bomb(code, layers: layers)
+    let run = try await Self.bomb(code, layers: layers)
     #expect((run.trailingNumber ?? 99) < 16, "\(run.stdout)")
   }
 
   @Test("memory bomb ends with memory_limit", arguments: layerSets)
-  func memoryBomb(layers: Harness.LayerSet) throws {
+  func memoryBomb(layers: Harness.LayerSet) async throws {
     let code = "blocks = []\nwhile True:\n    blocks.append(bytearray(8 * 2**20))\n"
-    let run = try Harness.run(code, layers: layers, arguments: ["--memory", "64", "--timeout", "5"])
+    let run = try await Harness.run(code, layers: layers, arguments: ["--memory", "64", "--timeout", "5"])
     #expect(run.result.status == .memoryLimit, "\(run.output)")
     #expect(run.exitCode == 137)
     #expect(run.result.message?.contains("64 MB") == true)
@@ -78,16 +78,17 @@ struct HostileProgramTests {
   }
 
   @Test("CPU spin ends at the wall-clock limit", arguments: layerSets)
-  func cpuSpin(layers: Harness.LayerSet) throws {
-    let run = try Harness.run("while True:\n    pass\n", layers: layers, arguments: ["--timeout", "1.5"])
+  func cpuSpin(layers: Harness.LayerSet) async throws {
+    let run = try await Harness.run(
+      "while True:\n    pass\n", layers: layers, arguments: ["--timeout", "1.5"])
     #expect(run.result.status == .timeout)
     #expect(run.exitCode == 124)
     #expect(run.seconds < 1.5 + Self.margin)
   }
 
   @Test("CPU spin ends at the CPU-time limit", arguments: layerSets)
-  func cpuLimit(layers: Harness.LayerSet) throws {
-    let run = try Harness.run(
+  func cpuLimit(layers: Harness.LayerSet) async throws {
+    let run = try await Harness.run(
       "while True:\n    pass\n", layers: layers, arguments: ["--timeout", "8"], limits: ["cpu_ms": 1_000])
     let (status, message) = (run.result.status, run.result.message ?? "")
     #expect(status == .timeout && message.contains("CPU"), "\(message), \(run.result.cpuMilliseconds) ms")
@@ -95,29 +96,29 @@ struct HostileProgramTests {
   }
 
   @Test("sleeping forever ends at the wall-clock limit", arguments: layerSets)
-  func sleepForever(layers: Harness.LayerSet) throws {
-    let run = try Harness.run(
+  func sleepForever(layers: Harness.LayerSet) async throws {
+    let run = try await Harness.run(
       "import time\ntime.sleep(1000)\n", layers: layers, arguments: ["--timeout", "1"])
     #expect(run.result.status == .timeout)
     #expect(run.seconds < 1 + Self.margin)
   }
 
   @Test("ignoring SIGTERM does not help", arguments: layerSets)
-  func ignoresTerm(layers: Harness.LayerSet) throws {
+  func ignoresTerm(layers: Harness.LayerSet) async throws {
     let code = """
       import signal, time
       signal.signal(signal.SIGTERM, signal.SIG_IGN)
       while True:
           time.sleep(0.01)
       """
-    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "1"])
+    let run = try await Harness.run(code, layers: layers, arguments: ["--timeout", "1"])
     #expect(run.result.status == .timeout)
     #expect(run.seconds < 1 + 0.3 + Self.margin)
   }
 
   @Test("one huge line is cut at the output cap", arguments: layerSets)
-  func hugeLine(layers: Harness.LayerSet) throws {
-    let run = try Harness.run("import sys\nsys.stdout.write('x' * (64 * 2**20))\n", layers: layers)
+  func hugeLine(layers: Harness.LayerSet) async throws {
+    let run = try await Harness.run("import sys\nsys.stdout.write('x' * (64 * 2**20))\n", layers: layers)
     let (status, truncated, kept) = (run.result.status, run.result.stdoutTruncated, run.result.stdout.count)
     #expect(status == .outputLimit)
     #expect(truncated)
@@ -126,9 +127,9 @@ struct HostileProgramTests {
   }
 
   @Test("many lines are cut at the output cap", arguments: layerSets)
-  func manyLines(layers: Harness.LayerSet) throws {
+  func manyLines(layers: Harness.LayerSet) async throws {
     let code = "while True:\n    print('line\\n' * 1000, end='')\n"
-    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    let run = try await Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
     let (status, truncated, kept) = (run.result.status, run.result.stdoutTruncated, run.result.stdout.count)
     #expect(status == .outputLimit)
     #expect(truncated)
@@ -136,7 +137,7 @@ struct HostileProgramTests {
   }
 
   @Test("one file cannot grow past the file-size limit", arguments: layerSets)
-  func diskFillOneFile(layers: Harness.LayerSet) throws {
+  func diskFillOneFile(layers: Harness.LayerSet) async throws {
     let code = """
       written = 0
       with open('big', 'wb') as f:
@@ -148,13 +149,13 @@ struct HostileProgramTests {
           except OSError as e:
               print('stopped', written, e.errno)
       """
-    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    let run = try await Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
     #expect(run.result.status == .ok, "\(run.output)")
     #expect(run.stdout.hasPrefix("stopped 16 "), "\(run.stdout)")
   }
 
   @Test("many files cannot fill the disk", arguments: layerSets)
-  func diskFillManyFiles(layers: Harness.LayerSet) throws {
+  func diskFillManyFiles(layers: Harness.LayerSet) async throws {
     let code = """
       total = 0
       try:
@@ -165,7 +166,7 @@ struct HostileProgramTests {
       except OSError as e:
           print('stopped', e.errno, 'after', total)
       """
-    let run = try Harness.run(
+    let run = try await Harness.run(
       code, layers: layers, arguments: ["--timeout", "5"], limits: ["memory_mb": 512])
     #expect(run.result.status == .ok, "\(run.output)")
     // The work dir is a tmpfs of 4 x the file-size limit (64 MB).
@@ -173,7 +174,7 @@ struct HostileProgramTests {
   }
 
   @Test("inode fill ends without touching the host", arguments: layerSets)
-  func inodeFill(layers: Harness.LayerSet) throws {
+  func inodeFill(layers: Harness.LayerSet) async throws {
     let code = """
       import os
       n = 0
@@ -186,7 +187,7 @@ struct HostileProgramTests {
       else:
           print('created', n)
       """
-    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "3"])
+    let run = try await Harness.run(code, layers: layers, arguments: ["--timeout", "3"])
     #expect(run.result.status == .ok || run.result.status == .timeout, "\(run.output)")
     if Harness.isRoot {
       // As root the work dir is a tmpfs with 4096 inodes.
@@ -196,7 +197,7 @@ struct HostileProgramTests {
   }
 
   @Test("network: no connection outside, to host loopback, or DNS", arguments: layerSets)
-  func network(layers: Harness.LayerSet) throws {
+  func network(layers: Harness.LayerSet) async throws {
     let listener = try LoopbackListener()
     let code = """
       import socket
@@ -217,7 +218,7 @@ struct HostileProgramTests {
       except OSError as e:
           print('udp blocked', e.errno)
       """
-    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    let run = try await Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
     #expect(run.result.status == .ok, "\(run.output)")
     #expect(!run.stdout.contains("CONNECTED") && !run.stdout.contains("SENT"), "\(run.stdout)")
     #expect(run.stdout.contains("dns blocked"), "\(run.stdout)")
@@ -225,7 +226,7 @@ struct HostileProgramTests {
   }
 
   @Test("host files and the caller's environment stay unread", arguments: layerSets)
-  func hostFiles(layers: Harness.LayerSet) throws {
+  func hostFiles(layers: Harness.LayerSet) async throws {
     let canary = try Canary()
     let code = """
       import os, glob
@@ -242,7 +243,7 @@ struct HostileProgramTests {
       print(repr(b''.join(found)))
       print(repr(dict(os.environ)))
       """
-    let run = try Harness.run(
+    let run = try await Harness.run(
       code, layers: layers, arguments: ["--timeout", "5"], environment: ["CODEREMOTE_CANARY": canary.secret])
     #expect(run.result.status == .ok, "\(run.output)")
     #expect(!run.output.contains(canary.secret))
@@ -250,7 +251,7 @@ struct HostileProgramTests {
   }
 
   @Test("/proc shows nothing of the host", arguments: layerSets)
-  func procSnooping(layers: Harness.LayerSet) throws {
+  func procSnooping(layers: Harness.LayerSet) async throws {
     let canary = try Canary()
     let code = """
       import os
@@ -267,7 +268,7 @@ struct HostileProgramTests {
           print('proc blocked', e.errno)
       print(len(seen), repr(b' '.join(seen)))
       """
-    let run = try Harness.run(
+    let run = try await Harness.run(
       code, layers: layers, arguments: ["--timeout", "5"], environment: ["CODEREMOTE_CANARY": canary.secret])
     #expect(run.result.status == .ok, "\(run.output)")
     #expect(!run.output.contains(canary.secret))
@@ -275,7 +276,7 @@ struct HostileProgramTests {
   }
 
   @Test("nothing is written outside the work dir", arguments: layerSets)
-  func writesOutside(layers: Harness.LayerSet) throws {
+  func writesOutside(layers: Harness.LayerSet) async throws {
     let canary = try Canary()
     let name = "coderemote-escape-" + UUID().uuidString
     let targets = [
@@ -294,7 +295,7 @@ struct HostileProgramTests {
           f.write('fine')
       print('inside ok')
       """
-    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    let run = try await Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
     #expect(run.result.status == .ok, "\(run.output)")
     #expect(run.stdout.contains("inside ok"))
     for target in targets {
@@ -304,7 +305,7 @@ struct HostileProgramTests {
   }
 
   @Test("a setsid orphan does not survive the run", arguments: layerSets)
-  func setsidOrphan(layers: Harness.LayerSet) throws {
+  func setsidOrphan(layers: Harness.LayerSet) async throws {
     let marker = Harness.marker()
     let code =
       Harness.nameItself(marker) + """
@@ -318,14 +319,14 @@ struct HostileProgramTests {
         time.sleep(0.2)
         print('parent done')
         """
-    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    let run = try await Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
     #expect(run.result.status == .ok, "\(run.output)")
     #expect(run.seconds < 3, "the run waited for its orphan")
     #expect(Harness.processesNamed(marker).isEmpty, "the orphan survived")
   }
 
   @Test("kill(-1) reaches nothing outside the box", arguments: layerSets)
-  func killEverything(layers: Harness.LayerSet) throws {
+  func killEverything(layers: Harness.LayerSet) async throws {
     let code = """
       import os, signal
       for target in (-1, 1, os.getppid()):
@@ -336,14 +337,14 @@ struct HostileProgramTests {
               print('refused', target, e.errno)
       print('still here')
       """
-    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"], pidNamespace: true)
+    let run = try await Harness.run(code, layers: layers, arguments: ["--timeout", "5"], pidNamespace: true)
     #expect(run.result.status == .ok, "\(run.output)")
     #expect(run.stdout.contains("refused -1"), "\(run.stdout)")
     #expect(run.stdout.contains("still here"))
   }
 
   @Test("symlinks, FIFOs and locked directories left behind are removed, not followed", arguments: layerSets)
-  func leftovers(layers: Harness.LayerSet) throws {
+  func leftovers(layers: Harness.LayerSet) async throws {
     let canary = try Canary()
     let code = """
       import os
@@ -357,16 +358,16 @@ struct HostileProgramTests {
       os.chmod('locked', 0o500)
       print('left')
       """
-    let run = try Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    let run = try await Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
     #expect(run.result.status == .ok, "\(run.output)")
     #expect(FileManager.default.fileExists(atPath: canary.filePath), "the cleanup followed a symlink")
     #expect(run.seconds < 5)
   }
 
   @Test("invalid UTF-8 and escape sequences come back byte for byte", arguments: layerSets)
-  func hostileBytes(layers: Harness.LayerSet) throws {
+  func hostileBytes(layers: Harness.LayerSet) async throws {
     let code = "import sys\nsys.stdout.buffer.write(b'\\xff\\xfe\\x1b[2J\\x1b]0;owned\\x07ok\\n')\n"
-    let run = try Harness.run(code, layers: layers)
+    let run = try await Harness.run(code, layers: layers)
     #expect(run.result.status == .ok)
     #expect(
       run.result.stdout == [0xFF, 0xFE, 0x1B] + Array("[2J".utf8) + [0x1B] + Array("]0;owned".utf8) + [0x07]

@@ -45,6 +45,7 @@ struct RunClassifierTests {
   @Test func cpuLimit() {
     #expect(classify(outcome(signal: Int(SIGKILL), cpu: 1_000)).status == .timeout)
     #expect(classify(outcome(signal: Int(SIGXCPU), cpu: 990)).status == .timeout)
+    #expect(classify(outcome(signal: Int(SIGKILL), cpu: 600)).status == .timeout)
     #expect(classify(outcome(signal: Int(SIGKILL), cpu: 100)).status == .killed)
   }
 

@@ -45,10 +45,28 @@ enum SandboxHarness {
   /// At most this many sandboxed runs at once, so timing assertions hold on a 2-core machine.
   private static let slots = Semaphore(4)
 
-  /// Runs `code` and decodes the one JSON result `run --json` prints.
+  /// Runs `code` and decodes the one JSON result `run --json` prints. The waiting happens on a
+  /// thread of its own: blocking Swift's cooperative pool would stall every other test.
   static func run(
     _ code: String, layers: LayerSet, arguments: [String] = [], policy: ImportPolicy = .off,
     limits: [String: Int] = [:], pidNamespace: Bool = false, environment: [String: String] = [:]
+  ) async throws -> Outcome {
+    let outcome = await withCheckedContinuation { continuation in
+      Thread {
+        continuation.resume(
+          returning: Result {
+            try runBlocking(
+              code, layers: layers, arguments: arguments, policy: policy, limits: limits,
+              pidNamespace: pidNamespace, environment: environment)
+          })
+      }.start()
+    }
+    return try outcome.get()
+  }
+
+  private static func runBlocking(
+    _ code: String, layers: LayerSet, arguments: [String], policy: ImportPolicy,
+    limits: [String: Int], pidNamespace: Bool, environment: [String: String]
   ) throws -> Outcome {
     let scratch = try TemporaryDirectory()
     let configDirectory = scratch.path + "/config/coderemote"
