@@ -8,12 +8,11 @@ public struct AnalysisPane: Component {
 
   public func render(in rect: Rect, into grid: inout Grid) {
     grid.fill(rect, style: theme.text)
-    let lines = [
-      "No analysis yet.",
-      "Complexity analysis (Big-O time and space,",
-      "reasons and hot lines) is not built yet.",
-    ]
-    for (row, line) in lines.enumerated() where row < rect.height {
+    let message = """
+      No analysis yet.
+      Complexity analysis (Big-O time and space, with the reasons and the hot lines) is not built yet.
+      """
+    for (row, line) in WordWrap.lines(message, width: rect.width - 2).enumerated() where row < rect.height {
       grid.put(line, x: rect.x + 1, y: rect.y + row, style: theme.hint, maxX: rect.maxX)
     }
   }

@@ -160,7 +160,12 @@ public final class App {
     drawTitle(" Analysis ", in: layout.analysisTitle, focused: false, into: &grid)
     for y in 0..<(height - 1) { grid.put("│", x: layout.separatorX, y: y, style: theme.border) }
     editor.render(in: layout.editor, into: &grid)
-    output.render(in: layout.output, into: &grid)
+    grid.fill(
+      Rect(x: layout.output.x, y: layout.output.y, width: 1, height: layout.output.height), style: theme.text)
+    output.render(
+      in: Rect(
+        x: layout.output.x + 1, y: layout.output.y, width: layout.output.width - 1,
+        height: layout.output.height), into: &grid)
     analysis.render(in: layout.analysis, into: &grid)
     drawStatus(in: layout.status, into: &grid)
     let cursor = focus == .editor ? editor.cursorLocation(in: layout.editor) : nil

@@ -35,7 +35,7 @@ public struct OutputPane: Component {
     grid.fill(rect, style: theme.text)
     guard !rect.isEmpty else { return }
     if log.lines.isEmpty {
-      grid.put(placeholder, x: rect.x + 1, y: rect.y, style: theme.hint, maxX: rect.maxX)
+      grid.put(placeholder, x: rect.x, y: rect.y, style: theme.hint, maxX: rect.maxX)
       return
     }
     // Only the visible window is decoded, however long the log is.

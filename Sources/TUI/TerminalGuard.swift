@@ -21,6 +21,12 @@ public enum TerminalGuard {
     guard tcgetattr(STDIN_FILENO, savedModes) == 0 else { return }
     resetBytes.initialize(from: resetSequence, count: resetSequence.count)
     hasSavedModes = true
+    // A parent may have started us with these blocked (thread pools block them); a blocked SIGTERM
+    // would never reach the handler.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for signal in handledSignals { sigaddset(&unblock, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     for signal in handledSignals {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = restoreAndReraise

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): keys in, screen out.
+@Suite(.serialized) struct EditorSessionTests {
+  /// After the editor exits, the shell must be usable: prompt back, input echoed, no leftover modes.
+  static func expectCleanShell(_ tmux: TmuxSession) throws {
+    try tmux.type("echo back-$((40+2))")
+    try tmux.press("Enter")
+    let screen = try tmux.waitFor { $0.contains("back-42") && $0.contains("echo back-$((40+2))") }
+    #expect(!screen.contains("Output"), "the editor's screen is still showing:\n\(screen)")
+  }
+
+  /// The output pane's lines: right of the separator, between the Output and Analysis titles.
+  static func outputPane(_ screen: String) -> [String] {
+    let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+    let right = rows.map { row in row.firstIndex(of: "│").map { String(row[row.index(after: $0)...]) } ?? "" }
+    guard let end = right.firstIndex(where: { $0.hasPrefix(" Analysis") }) else { return [] }
+    return right[1..<end].map { $0.trimmingCharacters(in: .whitespaces) }
+  }
+
+  @Test func typeRunSeeOutputQuit() throws {
+    let tmux = try TmuxSession()
+    try tmux.type(Binary.path)
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.contains("Press F5 or Ctrl-R to run.") }
+    try tmux.type("print(\"hello\")")
+    try tmux.press("F5")
+    let screen = try tmux.waitFor { $0.contains("✓ ok · exit 0") }
+    #expect(Self.outputPane(screen).first == "hello", "screen:\n\(screen)")
+    try tmux.press("C-q")
+    try tmux.waitFor { !$0.contains("Output") }
+    try Self.expectCleanShell(tmux)
+  }
+
+  @Test func outputStreamsWhileTheProgramRuns() throws {
+    let tmux = try TmuxSession()
+    try tmux.type(Binary.path)
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.contains("Press F5") }
+    try tmux.type("import time\nprint('first')\ntime.sleep(2)\nprint('second')")
+    try tmux.press("C-r")
+    let screen = try tmux.waitFor { Self.outputPane($0).contains("first") }
+    #expect(screen.contains("running"), "first line should arrive while running:\n\(screen)")
+    #expect(!Self.outputPane(screen).contains("second"))
+    try tmux.waitFor { Self.outputPane($0).contains("second") && $0.contains("✓ ok") }
+    try tmux.press("C-q")
+    try Self.expectCleanShell(tmux)
+  }
+
+  @Test func multiLineProgramWithIndentation() throws {
+    let tmux = try TmuxSession()
+    try tmux.type(Binary.path)
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.contains("Press F5") }
+    // Enter after ':' indents; Backspace in the indent removes a level.
+    try tmux.type("for i in range(2):")
+    try tmux.press("Enter")
+    try tmux.type("print('i', i)")
+    try tmux.press("Enter", "BSpace")
+    try tmux.type("print('done')")
+    try tmux.press("F5")
+    let screen = try tmux.waitFor { $0.contains("✓ ok") }
+    #expect(Self.outputPane(screen).prefix(3) == ["i 0", "i 1", "done"], "screen:\n\(screen)")
+    try tmux.press("C-q")
+    try Self.expectCleanShell(tmux)
+  }
+
+  @Test func wideCharactersRenderAtWidthTwo() throws {
+    let tmux = try TmuxSession()
+    try tmux.type(Binary.path)
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.contains("Press F5") }
+    try tmux.type("print('日本語🎉|')")
+    try tmux.press("F5")
+    let screen = try tmux.waitFor { $0.contains("✓ ok") }
+    #expect(Self.outputPane(screen).first == "日本語🎉|", "screen:\n\(screen)")
+    // tmux's own cell width check: the status line's right edge is not pushed off screen.
+    #expect(try tmux.screen().split(separator: "\n").allSatisfy { $0.count <= tmux.width })
+    try tmux.press("C-q")
+    try Self.expectCleanShell(tmux)
+  }
+
+  @Test(arguments: [SIGTERM, SIGHUP, SIGILL])
+  func terminalIsRestoredWhenKilled(by signal: Int32) throws {
+    let tmux = try TmuxSession()
+    try tmux.type(Binary.path)
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.contains("Press F5") }
+    let pid = try #require(try tmux.foregroundChild())
+    kill(pid, signal)
+    try tmux.waitFor { !$0.contains("Press F5") }
+    try Self.expectCleanShell(tmux)
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// A real terminal: a private tmux server (its own socket, so the user's tmux is never touched)
+/// running a plain shell at a fixed size. Killed, with everything in it, when released.
+final class TmuxSession {
+  let socket = "coderemote-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+  let width: Int
+  let height: Int
+
+  init(width: Int = 100, height: Int = 30) throws {
+    self.width = width
+    self.height = height
+    try tmux(
+      "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", String(width), "-y", String(height),
+      "env", "-i", "PATH=/usr/bin:/bin", "HOME=\(NSTemporaryDirectory())", "LANG=C.UTF-8",
+      "TERM=tmux-256color", "PS1=$ ", "bash", "--norc", "--noprofile")
+    _ = try waitFor(timeout: 5) { $0.contains("$") }
+  }
+
+  deinit { _ = try? tmux("kill-server") }
+
+  @discardableResult
+  func tmux(_ arguments: String...) throws -> String {
+    let outcome = try Binary.run(["-L", socket] + arguments, executable: "/usr/bin/tmux")
+    guard outcome.status == 0 else {
+      throw TmuxError(message: "tmux \(arguments.joined(separator: " ")): \(outcome.stderr)")
+    }
+    return outcome.text
+  }
+
+  /// Types text literally, as if pasted key by key.
+  func type(_ text: String) throws { try tmux("send-keys", "-t", "e2e", "-l", text) }
+
+  /// Presses named keys: "Enter", "F5", "C-q".
+  func press(_ keys: String...) throws {
+    for key in keys { try tmux("send-keys", "-t", "e2e", key) }
+  }
+
+  /// The visible screen as text.
+  func screen() throws -> String { try tmux("capture-pane", "-p", "-t", "e2e") }
+
+  /// The pid of the program the shell is running in the foreground, if any.
+  func foregroundChild() throws -> pid_t? {
+    let shell = try tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}")
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let children = try Binary.run(["-P", shell], executable: "/usr/bin/pgrep").text
+    return children.split(separator: "\n").first.flatMap { pid_t($0) }
+  }
+
+  /// Polls the screen until `condition` holds; returns that screen, or throws with the last one.
+  @discardableResult
+  func waitFor(timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last = ""
+    while Date() < deadline {
+      last = try screen()
+      if condition(last) { return last }
+      usleep(50_000)
+    }
+    throw TmuxError(message: "timed out waiting; the screen was:\n\(last)")
+  }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+  var message: String
+  var description: String { message }
+}
