@@ -2,13 +2,39 @@
 // and loading 10 MB — each beside a reference measured in the same run.
 import Editor
 import Foundation
+import TUI
 
 func runEditorBenchmarks() {
   print("\n== editor core")
   benchmarkEdits()
   benchmarkLineLookups()
   benchmarkRehighlight()
+  benchmarkPaneDrawing()
   benchmarkLoading()
+}
+
+/// The editor pane's share of a frame: 60 highlighted lines with a selection, against putting the
+/// same lines into the grid as plain text.
+private func benchmarkPaneDrawing() {
+  let lines = pythonLines(100_000)
+  var pane = EditorPane(state: EditorState(text: lines.joined(separator: "\n")), fileName: "big.py")
+  _ = pane.handle(.key(.ctrl("g")))
+  for key in "50000" { _ = pane.handle(.key(.character(key))) }
+  _ = pane.handle(.key(.enter))
+  _ = pane.handle(.key(.modified(.down, .shift)))
+  let rect = Rect(x: 0, y: 0, width: 110, height: 60)
+  pane.scrollToCursor(textWidth: rect.width - pane.gutterWidth(), height: rect.height)
+  let ours = measure(300) {
+    var grid = Grid(width: 110, height: 60)
+    pane.render(in: rect, into: &grid)
+  }
+  let reference = measure(300) {
+    var grid = Grid(width: 110, height: 60)
+    for row in 0..<60 { grid.put(lines[50_000 + row], x: 8, y: row, style: .plain) }
+  }
+  report(
+    "editor pane draw 110x60 (highlighted)", ours: ours, reference: reference,
+    referenceName: "plain text into the grid", budget: "part of a 2 ms frame")
 }
 
 /// A deterministic generator, so every run edits the same places.

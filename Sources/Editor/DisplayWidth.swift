@@ -4,6 +4,8 @@ public enum DisplayWidth {
   /// Columns one grapheme cluster occupies (0, 1 or 2). Control characters report 1 here; a
   /// renderer shows them with a visible substitute.
   public static func of(_ character: Character) -> Int {
+    // Most code is ASCII: one column, without looking up Unicode properties.
+    if character.isASCII { return 1 }
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     if scalars.count > 1 {

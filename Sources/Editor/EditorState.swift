@@ -164,6 +164,13 @@ public struct EditorState: Sendable, Equatable {
 
   /// The highlighted tokens of a line, offsets relative to the line's start.
   public func highlightSpans(line: Int) -> [HighlightSpan] {
-    syntax.spans(line: line, in: storage)
+    highlightedLine(line).spans
+  }
+
+  /// What drawing a line needs, found with one lookup: where it starts, its text and its tokens.
+  public func highlightedLine(_ line: Int) -> (start: Int, text: String, spans: [HighlightSpan]) {
+    let range = storage.lineRange(line)
+    let bytes = storage.bytes(in: range)
+    return (range.lowerBound, String(decoding: bytes, as: UTF8.self), syntax.spans(line: line, bytes: bytes))
   }
 }

@@ -42,8 +42,12 @@ public struct SyntaxHighlighter: Hashable, Sendable {
   mutating func prepare(through line: Int, in storage: TextStorage) {
     linesLexedLastTime = 0
     var current = validThrough
+    // Lines are visited in order, so each starts just after the previous one's newline.
+    var start = storage.lineStart(current)
     while current < line {
-      let end = PythonLexer.endState(of: storage.bytes(in: storage.lineRange(current)), from: states[current])
+      let lineEnd = storage.endOfLine(from: start)
+      let end = PythonLexer.endState(of: storage.bytes(in: start..<lineEnd), from: states[current])
+      start = lineEnd + 1
       linesLexedLastTime += 1
       let next = current + 1
       if next < states.count {
@@ -52,6 +56,7 @@ public struct SyntaxHighlighter: Hashable, Sendable {
           validThrough = states.count - 1
           mustRelexThrough = -1
           current = validThrough
+          start = storage.lineStart(current)
           continue
         }
         states[next] = end
@@ -77,8 +82,8 @@ public struct SyntaxHighlighter: Hashable, Sendable {
     line < states.count ? states[line] : .normal
   }
 
-  /// The tokens of `line`.
-  func spans(line: Int, in storage: TextStorage) -> [HighlightSpan] {
-    PythonLexer.lex(storage.bytes(in: storage.lineRange(line)), from: startState(of: line)).spans
+  /// The tokens of `line`, whose bytes are given.
+  func spans(line: Int, bytes: [UInt8]) -> [HighlightSpan] {
+    PythonLexer.lex(bytes, from: startState(of: line)).spans
   }
 }

@@ -151,22 +151,42 @@ public struct TextStorage: Sendable {
   public func lineStart(_ line: Int) -> Int {
     if line <= 0 { return 0 }
     if line > newlineCount { return byteCount }
-    // The chunk that holds the line-th newline.
+    // The chunk that holds the line-th newline, then that newline inside it.
     let chunk = newlineIndex.firstPrefix(reaching: line) - 1
     var wanted = line - newlineIndex.prefixSum(chunk)
-    let bytes = chunks[chunk].bytes
-    for (i, byte) in bytes.enumerated() where byte == 0x0A {
-      wanted -= 1
-      if wanted == 0 { return byteIndex.prefixSum(chunk) + i + 1 }
+    let inChunk = chunks[chunk].bytes.withUnsafeBufferPointer { bytes -> Int in
+      for i in 0..<bytes.count where bytes[i] == 0x0A {
+        wanted -= 1
+        if wanted == 0 { return i }
+      }
+      return -1
     }
-    preconditionFailure("newline index out of step with chunk \(chunk)")
+    precondition(inChunk >= 0, "newline index out of step with chunk \(chunk)")
+    return byteIndex.prefixSum(chunk) + inChunk + 1
+  }
+
+  /// The offset of the first newline at or after `offset`, or the end of the text.
+  public func endOfLine(from offset: Int) -> Int {
+    guard offset < byteCount else { return byteCount }
+    var (chunk, inChunk) = locate(offset)
+    var chunkStart = offset - inChunk
+    while chunk < chunks.count {
+      let found = chunks[chunk].bytes.withUnsafeBufferPointer { bytes -> Int? in
+        for i in inChunk..<bytes.count where bytes[i] == 0x0A { return i }
+        return nil
+      }
+      if let found { return chunkStart + found }
+      chunkStart += chunks[chunk].bytes.count
+      chunk += 1
+      inChunk = 0
+    }
+    return byteCount
   }
 
   /// The bytes of `line`, without its newline.
   public func lineRange(_ line: Int) -> Range<Int> {
     let start = lineStart(line)
-    let end = line >= newlineCount ? byteCount : lineStart(line + 1) - 1
-    return start..<max(start, end)
+    return start..<endOfLine(from: start)
   }
 
   /// The text of `line`, without its newline.

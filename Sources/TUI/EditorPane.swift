@@ -282,11 +282,11 @@ public struct EditorPane: Component {
   var bottomRowInUse: Bool { prompt != nil || message != nil }
 
   /// Width of the line-number gutter, including one blank column.
-  func gutterWidth() -> Int { String(state.lineCount).count + 2 }
+  public func gutterWidth() -> Int { String(state.lineCount).count + 2 }
 
   /// Scrolls so the cursor is visible in a text area of the given size, and readies what the next
   /// frame draws (highlighting states, search matches).
-  mutating func scrollToCursor(textWidth: Int, height: Int) {
+  public mutating func scrollToCursor(textWidth: Int, height: Int) {
     let textHeight = max(1, height - (bottomRowInUse ? 1 : 0))
     pageHeight = max(1, textHeight - 1)
     let cursor = state.cursor
@@ -387,19 +387,25 @@ public struct EditorPane: Component {
     return [pair.bracket, pair.match]
   }
 
-  /// Draws one line from `leftColumn`, the part left of it scrolled out of view.
+  /// Draws one line from `leftColumn`, the part left of it scrolled out of view. Characters of one
+  /// style go to the grid together, as one run.
   private func drawLine(_ index: Int, x: Int, y: Int, maxX: Int, marks: LineMarks, into grid: inout Grid) {
-    let start = state.storage.lineStart(index)
-    let text = state.line(index)
-    let spans = state.highlightSpans(line: index)
+    let (start, text, spans) = state.highlightedLine(index)
     var column = 0
     var offset = 0
     var spanIndex = 0
     var matchIndex = marks.firstMatch(endingAfter: start)
+    var run = ""
+    var runStyle = theme.text
+    var runX = x
+    func flush() {
+      if !run.isEmpty { grid.put(run, x: runX, y: y, style: runStyle, maxX: maxX) }
+      run = ""
+    }
     for character in text {
       let width = DisplayWidth.onScreen(character, atColumn: column, tabWidth: state.settings.tabWidth)
       let screenX = x + column - leftColumn
-      if screenX >= maxX { return }
+      if screenX >= maxX { break }
       if column >= leftColumn {
         let position = start + offset
         while spanIndex < spans.count && spans[spanIndex].range.upperBound <= offset { spanIndex += 1 }
@@ -422,14 +428,21 @@ public struct EditorPane: Component {
         }
         if marks.brackets.contains(position) { style = theme.matchingBracket }
         if marks.selection.contains(position) { style = theme.selection }
-        grid.put(glyph, x: screenX, y: y, style: style, maxX: maxX)
+        if style != runStyle { flush() }
+        if run.isEmpty {
+          runX = screenX
+          runStyle = style
+        }
+        run += glyph
       }
       column += width
       offset += character.utf8.count
     }
+    flush()
     // A selected line break shows as one selected blank after the text.
     let screenX = x + column - leftColumn
-    if marks.selection.contains(start + offset) && screenX >= x && screenX < maxX {
+    if offset == text.utf8.count && marks.selection.contains(start + offset) && screenX >= x && screenX < maxX
+    {
       grid.put(" ", x: screenX, y: y, style: theme.selection, maxX: maxX)
     }
   }
