@@ -35,21 +35,22 @@ extension EditorState {
   public mutating func replaceNext(
     _ query: SearchQuery, with replacement: String, at time: Duration? = nil
   ) throws(SearchError) -> (index: Int, count: Int)? {
-    let all = try matches(of: query)
-    if all.contains(selection.range) {
-      replaceSelection(with: replacement, kind: .standalone, time: time)
+    let all = try TextSearch.replacements(of: query, with: replacement, in: storage)
+    if let selected = all.first(where: { $0.range == selection.range }) {
+      replaceSelection(with: selected.text, kind: .standalone, time: time)
     }
     return try find(query)
   }
 
-  /// Replaces every match as one undo step; returns how many were replaced.
+  /// Replaces every match as one undo step; returns how many were replaced. For regular
+  /// expressions the replacement may use `$0`…`$9` (see `TextSearch.replacements`).
   @discardableResult
   public mutating func replaceAll(
     _ query: SearchQuery, with replacement: String, at time: Duration? = nil
   ) throws(SearchError) -> Int {
-    let all = try matches(of: query)
+    let all = try TextSearch.replacements(of: query, with: replacement, in: storage)
     guard !all.isEmpty else { return 0 }
-    perform(Edit(all.map { Edit.Replacement($0, with: replacement) }), kind: .standalone, time: time)
+    perform(Edit(all), kind: .standalone, time: time)
     return all.count
   }
 }

@@ -47,6 +47,36 @@ public enum TextSearch {
   }
 
   static func regexMatches(of query: SearchQuery, in text: String) throws(SearchError) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    for match in text.matches(of: try compile(query)) where !match.range.isEmpty {
+      result.append(byteRange(of: match.range, in: text))
+      if result.count >= matchLimit { break }
+    }
+    return result
+  }
+
+  /// What replacing every match with `template` changes: the template as it is for plain
+  /// queries; for regular expressions `$0`…`$9` stand for the match and its groups, `$$` for `$`.
+  public static func replacements(
+    of query: SearchQuery, with template: String, in storage: TextStorage
+  ) throws(SearchError) -> [Edit.Replacement] {
+    guard query.isRegex else {
+      return try matches(of: query, in: storage).map { Edit.Replacement($0, with: template) }
+    }
+    guard !query.pattern.isEmpty else { return [] }
+    let bytes = storage.bytes(in: 0..<storage.byteCount)
+    let text = String(decoding: bytes, as: UTF8.self)
+    var result: [Edit.Replacement] = []
+    for match in text.matches(of: try compile(query)) where !match.range.isEmpty {
+      let range = byteRange(of: match.range, in: text)
+      if query.wholeWord && !isWholeWord(range, in: bytes) { continue }
+      result.append(Edit.Replacement(range, with: expand(template, with: match.output)))
+      if result.count >= matchLimit { break }
+    }
+    return result
+  }
+
+  static func compile(_ query: SearchQuery) throws(SearchError) -> Regex<AnyRegexOutput> {
     var regex: Regex<AnyRegexOutput>
     do {
       regex = try Regex(query.isRegex ? query.pattern : escaped(query.pattern))
@@ -54,13 +84,31 @@ public enum TextSearch {
       throw .invalidRegex(String(describing: error))
     }
     if !query.caseSensitive { regex = regex.ignoresCase() }
-    regex = regex.anchorsMatchLineEndings()
-    var result: [Range<Int>] = []
-    for match in text.matches(of: regex) where !match.range.isEmpty {
-      let start = text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
-      let end = text.utf8.distance(from: text.startIndex, to: match.range.upperBound)
-      result.append(start..<end)
-      if result.count >= matchLimit { break }
+    return regex.anchorsMatchLineEndings()
+  }
+
+  static func byteRange(of range: Range<String.Index>, in text: String) -> Range<Int> {
+    let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+    return start..<(start + text.utf8.distance(from: range.lowerBound, to: range.upperBound))
+  }
+
+  /// The template with `$n` replaced by group n of the match (empty when it did not take part).
+  static func expand(_ template: String, with output: AnyRegexOutput) -> String {
+    var result = ""
+    var characters = template.makeIterator()
+    while let character = characters.next() {
+      guard character == "$" else {
+        result.append(character)
+        continue
+      }
+      switch characters.next() {
+      case "$"?: result.append("$")
+      case let digit? where digit.wholeNumberValue != nil:
+        let group = digit.wholeNumberValue!
+        if group < output.count, let captured = output[group].substring { result += captured }
+      case let other?: result += "$" + String(other)
+      case nil: result.append("$")
+      }
     }
     return result
   }

@@ -45,4 +45,14 @@ import Testing
     try state.replaceNext(SearchQuery("b"), with: "XX")
     #expect(MarkedText.render(state) == "a XX a «b|")
   }
+
+  @Test func regexReplacementsExpandGroups() throws {
+    var state = EditorState(text: "f(a, b)\nf(c, d)")
+    let count = try state.replaceAll(SearchQuery(#"f\((\w), (\w)\)"#, isRegex: true), with: "g($2, $1) $$ $9")
+    #expect(count == 2)
+    #expect(state.text == "g(b, a) $ \ng(d, c) $ ")
+    var plain = EditorState(text: "x$1")
+    try plain.replaceAll(SearchQuery("x"), with: "$1")
+    #expect(plain.text == "$1$1")
+  }
 }
