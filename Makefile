@@ -21,7 +21,7 @@ run: release
 
 test: bootstrap lint
 	@scripts/check-build.sh
-	$(SWIFT) test --skip-build --parallel
+	$(SWIFT) test --skip-build
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
