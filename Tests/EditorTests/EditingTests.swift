@@ -8,7 +8,9 @@ import Testing
     settings: EditorSettings = EditorSettings(autoClose: false),
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    MarkedText.check(before, commands, after, settings: settings, sourceLocation: sourceLocation)
+    var state = MarkedText.state(before, settings: settings)
+    for command in commands { state.apply(command) }
+    #expect(MarkedText.render(state) == after, sourceLocation: sourceLocation)
   }
 
   @Test func typingInsertsAtTheCursorAndReplacesTheSelection() {

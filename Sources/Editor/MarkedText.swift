@@ -1,15 +1,13 @@
-import Editor
-import Testing
-
-/// Text with the cursor and selection written into it, for editing tests that read like the screen:
-/// `|` is the cursor (the selection's head) and `«` the anchor of a selection, so "de|f" is a cursor
-/// between e and f, and "«de|f" has "de" selected with the cursor after it.
-enum MarkedText {
-  static let head: Character = "|"
-  static let anchor: Character = "«"
+/// Text with the cursor and selection written into it, the notation editing tests are written in
+/// (and handy when debugging): `|` is the cursor (the selection's head) and `«` the anchor of a
+/// selection, so "de|f" is a cursor between e and f, and "«de|f" has "de" selected with the cursor
+/// after it.
+public enum MarkedText {
+  public static let head: Character = "|"
+  public static let anchor: Character = "«"
 
   /// An editor holding the marked text, with its selection.
-  static func state(_ marked: String, settings: EditorSettings = EditorSettings()) -> EditorState {
+  public static func state(_ marked: String, settings: EditorSettings = EditorSettings()) -> EditorState {
     var text = ""
     var headOffset: Int?
     var anchorOffset: Int?
@@ -29,7 +27,7 @@ enum MarkedText {
   }
 
   /// The state's text with its selection marked.
-  static func render(_ state: EditorState) -> String {
+  public static func render(_ state: EditorState) -> String {
     var bytes = Array(state.text.utf8)
     let selection = state.selection
     let marks: [(Int, Character)] =
@@ -38,16 +36,5 @@ enum MarkedText {
       bytes.insert(contentsOf: Array(String(mark).utf8), at: offset)
     }
     return String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// Applies commands to the marked text and checks the marked result.
-  static func check(
-    _ before: String, _ commands: [EditorCommand], _ after: String,
-    settings: EditorSettings = EditorSettings(autoClose: false),
-    sourceLocation: SourceLocation = #_sourceLocation
-  ) {
-    var state = state(before, settings: settings)
-    for command in commands { state.apply(command) }
-    #expect(render(state) == after, sourceLocation: sourceLocation)
   }
 }
