@@ -153,6 +153,8 @@ int cs_spawn(const char *path, char *const argv[], char *const envp[], const cs_
     close(in_pipe[1]); close(out_pipe[0]); close(err_pipe[0]);
     return child_error ? child_error : ECHILD;
   }
+  // Non-blocking stdin too: a program that never reads must not stall the supervisor's writes.
+  fcntl(in_pipe[1], F_SETFL, fcntl(in_pipe[1], F_GETFL) | O_NONBLOCK);
   fcntl(out_pipe[0], F_SETFL, fcntl(out_pipe[0], F_GETFL) | O_NONBLOCK);
   fcntl(err_pipe[0], F_SETFL, fcntl(err_pipe[0], F_GETFL) | O_NONBLOCK);
   child->pid = pid;

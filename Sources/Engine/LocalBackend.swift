@@ -67,6 +67,7 @@ public enum ExecutionError: Error, Equatable, CustomStringConvertible {
   case unsupportedLanguage(String)
   case noInterpreter
   case noFreeUid(ClosedRange<UInt32>)
+  case uidLocksUnavailable(String)
 
   public var description: String {
     switch self {
@@ -75,6 +76,8 @@ public enum ExecutionError: Error, Equatable, CustomStringConvertible {
       "no Python interpreter found (looked for python.path in the configuration, /usr/bin/python3, python3 on PATH)"
     case .noFreeUid(let range):
       "every sandbox uid of \(range.lowerBound)-\(range.upperBound) is in use (sandbox.uid_range in the configuration)"
+    case .uidLocksUnavailable(let directory):
+      "cannot use \(directory) to hand out sandbox uids (it must be a directory owned by this user)"
     }
   }
 }

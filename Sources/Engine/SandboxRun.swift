@@ -23,8 +23,7 @@ struct SandboxRun {
   ) throws -> ExecutionResult {
     let limits = request.limits
     var applied = layers
-    let lease = layers.separateUid ? UidLease.acquire(from: configuration.uidRange) : nil
-    if layers.separateUid && lease == nil { throw ExecutionError.noFreeUid(configuration.uidRange) }
+    let lease = layers.separateUid ? try UidLease.acquire(from: configuration.uidRange) : nil
     let cgroup = layers.cgroups.flatMap { RunCgroup(support: $0, name: "run-\(id)", limits: limits) }
     if cgroup == nil { applied.cgroups = nil }
     let seccomp = layers.seccomp ? SeccompProgram.shared : nil

@@ -30,6 +30,9 @@ final class Supervisor: Sendable {
   private let wakeWrite: Int32
 
   init() {
+    // A program that exits (or closes stdin) while we still feed it would otherwise kill this whole
+    // process with SIGPIPE; the write then fails with EPIPE instead. Children get SIG_DFL back.
+    signal(SIGPIPE, SIG_IGN)
     var fds: [Int32] = [-1, -1]
     _ = pipe(&fds)
     for fd in fds {

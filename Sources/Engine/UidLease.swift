@@ -19,10 +19,9 @@ final class UidLease {
 
   deinit { close(lockFD) }
 
-  /// The first free uid of `range` from a random starting point, or nil when all are taken or the
-  /// lock directory cannot be made.
-  static func acquire(from range: ClosedRange<UInt32>) -> UidLease? {
-    guard makeLockDirectory() else { return nil }
+  /// The first free uid of `range`, from a random starting point.
+  static func acquire(from range: ClosedRange<UInt32>) throws(ExecutionError) -> UidLease {
+    guard makeLockDirectory() else { throw .uidLocksUnavailable(lockDirectory) }
     let count = UInt64(range.count)
     let start = UInt64.random(in: 0..<count)
     for step in 0..<count {
@@ -34,7 +33,7 @@ final class UidLease {
       if flock(fd, LOCK_EX | LOCK_NB) == 0 { return UidLease(uid: uid, lockFD: fd) }
       close(fd)
     }
-    return nil
+    throw .noFreeUid(range)
   }
 
   /// Kills every process running as this uid: whatever the run left behind, wherever it hid.

@@ -116,6 +116,21 @@ struct HostileProgramTests {
     #expect(run.seconds < 1 + 0.3 + Self.margin)
   }
 
+  @Test("a program that never reads its large stdin still ends at its limit", arguments: layerSets)
+  func unreadStdin(layers: Harness.LayerSet) async throws {
+    let input = try TemporaryDirectory()
+    let path = input.path + "/stdin"
+    try Data(repeating: 0x61, count: 3_000_000).write(to: URL(fileURLWithPath: path))
+    let sleeper = try await Harness.run(
+      "import time\ntime.sleep(100)\n", layers: layers, arguments: ["--stdin", path, "--timeout", "1"])
+    #expect(sleeper.result.status == .timeout)
+    #expect(sleeper.seconds < 1 + Self.margin)
+    // Exiting while the supervisor still writes must not take the supervisor down (SIGPIPE).
+    let quitter = try await Harness.run("print('bye')\n", layers: layers, arguments: ["--stdin", path])
+    #expect(quitter.result.status == .ok)
+    #expect(quitter.stdout == "bye\n")
+  }
+
   @Test("one huge line is cut at the output cap", arguments: layerSets)
   func hugeLine(layers: Harness.LayerSet) async throws {
     let run = try await Harness.run("import sys\nsys.stdout.write('x' * (64 * 2**20))\n", layers: layers)

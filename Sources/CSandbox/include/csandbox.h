@@ -55,7 +55,7 @@ typedef struct {
 
 typedef struct {
   pid_t pid;
-  int stdin_fd;   // parent's write end
+  int stdin_fd;   // parent's write end, non-blocking
   int stdout_fd;  // parent's read end, non-blocking
   int stderr_fd;  // parent's read end, non-blocking
 } cs_child;
