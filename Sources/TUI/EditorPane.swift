@@ -11,6 +11,9 @@ public struct EditorPane: Component {
   public var document: DocumentFile?
   /// The text version that was last loaded or saved.
   private(set) var savedVersion = 0
+  /// Where cut and copy also go, and paste also reads from; only the register until the app
+  /// picks the system's (`Clipboard.detect`).
+  public var clipboard = Clipboard.internal
   private(set) var topLine = 0
   private(set) var leftColumn = 0
   var theme: Theme = .standard
@@ -82,7 +85,13 @@ public struct EditorPane: Component {
     case .ctrl("p"), .function(15): findAgain(.backward)
     default:
       guard let command = Self.command(for: key, pageHeight: pageHeight) else { return false }
+      if command == .pasteRegister, let text = clipboard.paste(), text != state.register {
+        // Something else was copied since: the system clipboard wins, pasted as a paste.
+        state.apply(.paste(text), at: clock())
+        return true
+      }
       state.apply(command, at: clock())
+      if command == .copy || command == .cut { clipboard.copy(state.register) }
     }
     return true
   }
