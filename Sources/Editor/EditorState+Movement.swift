@@ -148,10 +148,12 @@ extension EditorState {
     let text = around.text
     guard !text.isEmpty else { return }
     var start = text.utf8.index(text.startIndex, offsetBy: around.inLine)
-    if start == text.endIndex || (start > text.startIndex && CharacterClass(text[start]) != .word) {
-      // At a word's end, the word before the cursor is the one meant.
-      let before = text.index(before: start)
-      if start == text.endIndex || CharacterClass(text[before]) == .word { start = before }
+    // At a word's end (or the line's), the word before the cursor is the one meant.
+    if start == text.endIndex
+      || (start > text.startIndex && CharacterClass(text[start]) != .word
+        && CharacterClass(text[text.index(before: start)]) == .word)
+    {
+      start = text.index(before: start)
     }
     let runClass = CharacterClass(text[start])
     var end = start
