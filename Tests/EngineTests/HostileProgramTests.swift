@@ -77,6 +77,30 @@ struct HostileProgramTests {
     #expect(run.seconds < 5 + Self.margin)
   }
 
+  @Test(
+    "memory spread over many processes ends with memory_limit (cgroup)", .enabled(if: SandboxHarness.isRoot),
+    arguments: layerSets)
+  func memorySpread(layers: Harness.LayerSet) async throws {
+    let code = """
+      import os, time
+      for _ in range(6):
+          if os.fork() == 0:
+              block = bytearray(100 * 2**20)
+              for i in range(0, len(block), 4096):
+                  block[i] = 1
+              time.sleep(1)
+              os._exit(0)
+      while True:
+          try:
+              os.wait()
+          except ChildProcessError:
+              break
+      """
+    let run = try await Harness.run(code, layers: layers, arguments: ["--memory", "256", "--timeout", "5"])
+    #expect(run.result.status == .memoryLimit, "\(run.output)")
+    #expect(run.seconds < 5 + Self.margin)
+  }
+
   @Test("CPU spin ends at the wall-clock limit", arguments: layerSets)
   func cpuSpin(layers: Harness.LayerSet) async throws {
     let run = try await Harness.run(
