@@ -134,34 +134,3 @@ enum SandboxHarness {
 
   static func marker() -> String { "crm" + String(UInt32.random(in: 0...UInt32.max), radix: 36) }
 }
-
-/// A counting semaphore for threads that block anyway (each run waits for a child process).
-final class Semaphore: Sendable {
-  private let available: Mutex<Int>
-
-  init(_ count: Int) { available = Mutex(count) }
-
-  func wait() {
-    while !available.withLock({ count in
-      guard count > 0 else { return false }
-      count -= 1
-      return true
-    }) {
-      usleep(5_000)
-    }
-  }
-
-  func signal() { available.withLock { $0 += 1 } }
-}
-
-/// A directory removed when the value is released.
-final class TemporaryDirectory {
-  let path: String
-
-  init() throws {
-    path = NSTemporaryDirectory() + "coderemote-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(atPath: path) }
-}
