@@ -24,6 +24,8 @@ final class Supervisor: Sendable {
 
   /// How long a program has between TERM and KILL.
   static let termGraceMilliseconds = 300
+  /// How long after a KILL the box is killed again if the program is somehow still there.
+  static let killRetryMilliseconds = 200
 
   private let cancelled = Atomic<Bool>(false)
   private let wakeRead: Int32
@@ -118,6 +120,8 @@ final class Supervisor: Sendable {
       if let killAt = killDeadline, now >= killAt {
         process.signalGroup(SIGKILL)
         killBox()
+        // Again only if the program has still not gone a while later, not on every wake-up.
+        killDeadline = now + .milliseconds(Self.killRetryMilliseconds)
       }
 
       var fds: [pollfd] = []
