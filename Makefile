@@ -4,7 +4,9 @@ export LANG := C.UTF-8
 export LC_ALL := C.UTF-8
 SWIFT ?= swift
 
-.PHONY: bootstrap build release run test lint format bench clean
+PREFIX ?= /usr/local
+
+.PHONY: bootstrap build release run test lint format bench install clean
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -17,7 +19,13 @@ release: bootstrap
 
 # Starts the editor; `make run FILE=path.py` opens a file.
 run: release
-	.build/release/coderemote $(FILE)
+	CODEREMOTE_THEME_PATH=$(CURDIR)/themes .build/release/coderemote $(FILE)
+
+# Installs the binary and the shipped themes under $(PREFIX).
+install: release
+	install -D -m 755 .build/release/coderemote $(PREFIX)/bin/coderemote
+	install -d $(PREFIX)/share/coderemote/themes
+	install -m 644 themes/*.toml $(PREFIX)/share/coderemote/themes/
 
 test: bootstrap lint
 	@scripts/check-build.sh

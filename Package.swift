@@ -26,7 +26,9 @@ let package = Package(
     .target(
       name: "Engine", dependencies: ["CSandbox", "CCurl", .product(name: "TOMLKit", package: "TOMLKit")]),
     // Terminal front end: renders into a cell grid; one backend talks to ncurses.
-    .target(name: "TUI", dependencies: ["Editor", "Engine", "CNcursesw"]),
+    .target(
+      name: "TUI",
+      dependencies: ["Editor", "Engine", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
     // The executable: a thin CLI over TUI and Engine.
     .executableTarget(
       name: "coderemote",

@@ -25,12 +25,13 @@ public final class NcursesBackend: TerminalBackend {
     _ = keypad(nc_stdscr(), true)
     _ = nodelay(nc_stdscr(), true)
     _ = intrflush(nc_stdscr(), false)
-    colorMode = ColorMode.detect(
-      environment: ProcessInfo.processInfo.environment, hasColors: has_colors(), colors: Int(nc_colors()))
-    if colorMode != .none {
-      _ = start_color()
+    let environment = ProcessInfo.processInfo.environment
+    let wantsColor = environment["NO_COLOR"].map(\.isEmpty) ?? true
+    if wantsColor && has_colors() {
+      _ = start_color()  // COLORS is only known after this
       _ = use_default_colors()
     }
+    colorMode = ColorMode.detect(environment: environment, hasColors: has_colors(), colors: Int(nc_colors()))
   }
 
   public var size: (width: Int, height: Int) { (Int(nc_cols()), Int(nc_lines())) }

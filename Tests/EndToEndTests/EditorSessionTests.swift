@@ -81,6 +81,20 @@ import Testing
     try Self.expectCleanShell(tmux)
   }
 
+  @Test func themeColoursReachTheTerminal() throws {
+    let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("themes").path
+    let tmux = try TmuxSession()
+    try tmux.type("CODEREMOTE_THEME_PATH=\(themes) \(Binary.path) --theme light")
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.contains("Press F5") }
+    // light.toml: status_bar = { fg = 236, bg = 254 }
+    let styled = try tmux.tmux("capture-pane", "-p", "-e", "-t", "e2e")
+    #expect(styled.contains("48;5;254"), "no light status bar in:\n\(styled)")
+    try tmux.press("C-q")
+    try Self.expectCleanShell(tmux)
+  }
+
   @Test(arguments: [SIGTERM, SIGHUP, SIGILL])
   func terminalIsRestoredWhenKilled(by signal: Int32) throws {
     let tmux = try TmuxSession()
