@@ -264,6 +264,40 @@ struct HostileProgramTests {
     #expect(!listener.wasConnected)
   }
 
+  @Test("forbidden system calls fail with an error", arguments: layerSets)
+  func forbiddenSystemCalls(layers: Harness.LayerSet) async throws {
+    // x86-64 numbers; each call gets harmless arguments and must fail with EPERM, EACCES or ENOSYS.
+    let code = """
+      import ctypes, os, socket
+      libc = ctypes.CDLL(None, use_errno=True)
+      calls = {'ptrace': (101, 0, 0, 0, 0), 'keyctl': (250, 0, 0, 0, 0), 'bpf': (321, 0, 0, 0, 0),
+               'perf_event_open': (298, 0, 0, -1, -1), 'userfaultfd': (323, 0),
+               'io_uring_setup': (425, 1, 0), 'mount': (165, 0, 0, 0, 0), 'unshare': (272, 0x20000000),
+               'setns': (308, -1, 0), 'clone_newuser': (56, 0x10000000 | 17, 0, 0, 0)}
+      for name, args in calls.items():
+          result = libc.syscall(*[ctypes.c_long(a) for a in args])
+          print(name, 'ALLOWED' if result >= 0 else os.strerror(ctypes.get_errno()))
+      for family in (socket.AF_INET, socket.AF_INET6, socket.AF_NETLINK, socket.AF_PACKET):
+          try:
+              socket.socket(family, socket.SOCK_RAW if family == socket.AF_PACKET else socket.SOCK_DGRAM)
+              print(family, 'ALLOWED')
+          except OSError as e:
+              print(family, e.strerror)
+      a, b = socket.socketpair(socket.AF_UNIX)
+      print('unix ok')
+      """
+    let run = try await Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    #expect(run.result.status == .ok, "\(run.output)")
+    // The filter's own errors, not whatever the kernel says about bad arguments to an allowed call.
+    let refusals = ["Operation not permitted", "Permission denied", "Function not implemented"]
+    let lines = run.stdout.split(separator: "\n").filter { $0 != "unix ok" }
+    #expect(lines.count == 14, "\(run.stdout)")
+    for line in lines {
+      #expect(refusals.contains { line.hasSuffix($0) }, "\(line)")
+    }
+    #expect(run.stdout.contains("unix ok"))
+  }
+
   @Test("host files and the caller's environment stay unread", arguments: layerSets)
   func hostFiles(layers: Harness.LayerSet) async throws {
     let canary = try Canary()
