@@ -17,6 +17,8 @@ public final class NcursesBackend: TerminalBackend {
 
   public init() {
     setlocale(LC_ALL, "")
+    // Without a UTF-8 locale ncursesw silently drops every wide character; C.UTF-8 is always there.
+    if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
     nc_set_escdelay(25)
     _ = initscr()
     _ = raw()  // Ctrl-S, Ctrl-Q, Ctrl-C and Ctrl-Z reach the app instead of the tty driver

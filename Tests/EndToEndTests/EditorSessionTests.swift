@@ -66,8 +66,9 @@ import Testing
     try Self.expectCleanShell(tmux)
   }
 
-  @Test func wideCharactersRenderAtWidthTwo() throws {
-    let tmux = try TmuxSession()
+  @Test(arguments: ["C.UTF-8", nil])
+  func wideCharactersRenderAtWidthTwo(lang: String?) throws {
+    let tmux = try TmuxSession(lang: lang)
     try tmux.type(Binary.path)
     try tmux.press("Enter")
     try tmux.waitFor { $0.contains("Press F5") }

@@ -7,13 +7,20 @@ final class TmuxSession {
   let width: Int
   let height: Int
 
-  init(width: Int = 100, height: Int = 30) throws {
+  /// `lang` nil starts the shell with no locale variables at all.
+  init(width: Int = 100, height: Int = 30, lang: String? = "C.UTF-8") throws {
     self.width = width
     self.height = height
-    try tmux(
-      "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", String(width), "-y", String(height),
-      "env", "-i", "PATH=/usr/bin:/bin", "HOME=\(NSTemporaryDirectory())", "LANG=C.UTF-8",
-      "TERM=tmux-256color", "PS1=$ ", "bash", "--norc", "--noprofile")
+    let environment =
+      ["PATH=/usr/bin:/bin", "HOME=\(NSTemporaryDirectory())", "TERM=tmux-256color", "PS1=$ "]
+      + (lang.map { ["LANG=\($0)"] } ?? [])
+    let command = ["env", "-i"] + environment + ["bash", "--norc", "--noprofile"]
+    _ = try Binary.run(
+      [
+        "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", String(width), "-y",
+        String(height),
+      ]
+        + command, executable: "/usr/bin/tmux")
     _ = try waitFor(timeout: 5) { $0.contains("$") }
   }
 
