@@ -27,6 +27,8 @@ public final class App {
   private let theme: Theme
   private var lastLayout: Layout?
   private let clock = ContinuousClock()
+  /// Set by a Ctrl-Q that would lose unsaved changes; a second Ctrl-Q then quits.
+  public private(set) var quitArmed = false
 
   public init(
     backend: any ExecutionBackend, isolation: String, text: String = "", fileName: String = "main.py",
@@ -47,9 +49,12 @@ public final class App {
   // MARK: Input
 
   public func handle(_ event: InputEvent) {
+    // A pending "quit without saving?" lasts only until the next key.
+    let quitWasArmed = quitArmed
+    if case .key = event { quitArmed = false }
     switch event {
     case .key(.function(5)), .key(.ctrl("r")): startRun()
-    case .key(.ctrl("q")): quit()
+    case .key(.ctrl("q")): quit(confirmed: quitWasArmed)
     case .key(.ctrl("c")): cancelRun()
     case .key(.function(6)): focus = focus == .editor ? .output : .editor
     case .resize: break
@@ -102,7 +107,12 @@ public final class App {
     runTask?.cancel()
   }
 
-  private func quit() {
+  /// Quits, unless that would lose unsaved changes: then the first Ctrl-Q only warns.
+  private func quit(confirmed: Bool) {
+    if editor.isModified && !confirmed {
+      quitArmed = true
+      return
+    }
     runTask?.cancel()
     shouldQuit = true
   }
@@ -190,7 +200,12 @@ public final class App {
     case .failed: runStyle = theme.statusError
     case .finished(let result): runStyle = result.status == .ok ? theme.statusOK : theme.statusError
     }
-    x = grid.put(runState.summary(now: clock.now), x: x, y: rect.y, style: runStyle, maxX: rect.maxX)
+    if quitArmed {
+      let warning = "unsaved changes: ^S saves, ^Q again quits without saving"
+      x = grid.put(warning, x: x, y: rect.y, style: theme.statusError, maxX: rect.maxX)
+    } else {
+      x = grid.put(runState.summary(now: clock.now), x: x, y: rect.y, style: runStyle, maxX: rect.maxX)
+    }
     let keys = " F5 Run  F6 Pane  ^Q Quit "
     let keysX = rect.maxX - DisplayWidth.of(keys)
     if keysX > x + 1 { grid.put(keys, x: keysX, y: rect.y, style: theme.statusBar, maxX: rect.maxX) }

@@ -23,11 +23,13 @@ struct Edit: ParsableCommand {
       CLIFailure.usage("the editor needs a terminal; to run a file without one, use `coderemote run FILE`")
         .exit()
     }
-    var text = ""
-    if let file, FileManager.default.fileExists(atPath: file) {
-      text = SourceFile.readOrExit(file)
+    let configuration: SandboxConfiguration
+    do {
+      configuration = try SandboxConfiguration.load()
+    } catch {
+      CLIFailure.usage(error.description).exit()
     }
-    let backend = LocalBackend()
+    let backend = LocalBackend(configuration: configuration)
     let chosenTheme: Theme
     do {
       chosenTheme = try ThemeCatalog.load(theme, environment: ProcessInfo.processInfo.environment)
@@ -35,8 +37,11 @@ struct Edit: ParsableCommand {
       CLIFailure.usage(error.description).exit()
     }
     let app = App(
-      backend: backend, isolation: backend.isolation, text: text,
-      fileName: file.map { ($0 as NSString).lastPathComponent } ?? "main.py", theme: chosenTheme)
+      backend: backend, isolation: backend.isolation, limits: configuration.limits, theme: chosenTheme)
+    if let file {
+      // A missing file opens empty and is created on save; its line endings are kept either way.
+      do { try app.editor.open(path: file) } catch { CLIFailure.usage(error.description).exit() }
+    }
     TerminalGuard.install()
     let terminal = NcursesBackend()
     AppLoop(app: app, terminal: terminal).run()

@@ -28,6 +28,9 @@ import Testing
     try tmux.press("F5")
     let screen = try tmux.waitFor { $0.contains("✓ ok · exit 0") }
     #expect(Self.outputPane(screen).first == "hello", "screen:\n\(screen)")
+    // The buffer has unsaved changes: the first Ctrl-Q warns, the second quits.
+    try tmux.press("C-q")
+    try tmux.waitFor { $0.contains("unsaved changes") }
     try tmux.press("C-q")
     try tmux.waitFor { !$0.contains("Output") }
     try Self.expectCleanShell(tmux)
@@ -44,7 +47,7 @@ import Testing
     #expect(screen.contains("running"), "first line should arrive while running:\n\(screen)")
     #expect(!Self.outputPane(screen).contains("second"))
     try tmux.waitFor { Self.outputPane($0).contains("second") && $0.contains("✓ ok") }
-    try tmux.press("C-q")
+    try tmux.press("C-q", "C-q")
     try Self.expectCleanShell(tmux)
   }
 
@@ -62,7 +65,7 @@ import Testing
     try tmux.press("F5")
     let screen = try tmux.waitFor { $0.contains("✓ ok") }
     #expect(Self.outputPane(screen).prefix(3) == ["i 0", "i 1", "done"], "screen:\n\(screen)")
-    try tmux.press("C-q")
+    try tmux.press("C-q", "C-q")
     try Self.expectCleanShell(tmux)
   }
 
@@ -78,7 +81,7 @@ import Testing
     #expect(Self.outputPane(screen).first == "日本語🎉|", "screen:\n\(screen)")
     // tmux's own cell width check: the status line's right edge is not pushed off screen.
     #expect(try tmux.screen().split(separator: "\n").allSatisfy { $0.count <= tmux.width })
-    try tmux.press("C-q")
+    try tmux.press("C-q", "C-q")
     try Self.expectCleanShell(tmux)
   }
 
@@ -92,7 +95,7 @@ import Testing
     // light.toml: status_bar = { fg = 236, bg = 254 }
     let styled = try tmux.tmux("capture-pane", "-p", "-e", "-t", "e2e")
     #expect(styled.contains("48;5;254"), "no light status bar in:\n\(styled)")
-    try tmux.press("C-q")
+    try tmux.press("C-q", "C-q")
     try Self.expectCleanShell(tmux)
   }
 

@@ -127,3 +127,31 @@ import Testing
     for y in 0..<23 { #expect(grid[separator, y].text == "│") }
   }
 }
+
+@Suite struct QuitTests {
+  @Test func unmodifiedBufferQuitsAtOnce() {
+    let app = App(backend: ScriptedBackend(events: []), isolation: "none", text: "print(1)")
+    app.handle(.key(.ctrl("q")))
+    #expect(app.shouldQuit)
+  }
+
+  @Test func unsavedChangesNeedASecondCtrlQ() {
+    let app = App(backend: ScriptedBackend(events: []), isolation: "none")
+    app.handle(.key(.character("x")))
+    app.handle(.key(.ctrl("q")))
+    #expect(!app.shouldQuit)
+    #expect(app.render(width: 100, height: 20).0.text.contains("unsaved changes: ^S saves, ^Q again quits"))
+    app.handle(.key(.ctrl("q")))
+    #expect(app.shouldQuit)
+  }
+
+  @Test func anyOtherKeyDisarmsTheWarning() {
+    let app = App(backend: ScriptedBackend(events: []), isolation: "none")
+    app.handle(.key(.character("x")))
+    app.handle(.key(.ctrl("q")))
+    app.handle(.key(.right))
+    app.handle(.key(.ctrl("q")))
+    #expect(!app.shouldQuit)
+    #expect(app.quitArmed)
+  }
+}
