@@ -75,10 +75,10 @@ struct Run: AsyncParsableCommand {
     }
     guard let result else { CLIFailure.cannotRun("the run ended without a result").exit() }
     if json {
-      FileHandle.standardOutput.write(Data((result.jsonString() + "\n").utf8))
+      LiveOutput.writeAll(Array((result.jsonString() + "\n").utf8), to: STDOUT_FILENO)
     } else if result.status != .ok && result.status != .error {
-      FileHandle.standardError.write(
-        Data("coderemote: \(result.status.rawValue): \(result.message ?? "")\n".utf8))
+      LiveOutput.writeAll(
+        Array("coderemote: \(result.status.rawValue): \(result.message ?? "")\n".utf8), to: STDERR_FILENO)
     }
     Foundation.exit(result.status.cliExitCode(programExitCode: result.exitCode))
   }
@@ -93,8 +93,18 @@ struct LiveOutput {
   func write(_ bytes: [UInt8], to target: Target) {
     guard enabled else { return }
     let fd = target == .standardOutput ? STDOUT_FILENO : STDERR_FILENO
-    let data = isatty(fd) != 0 ? TerminalSafeText.neutralise(bytes) : bytes
-    let handle = target == .standardOutput ? FileHandle.standardOutput : FileHandle.standardError
-    handle.write(Data(data))
+    Self.writeAll(isatty(fd) != 0 ? TerminalSafeText.neutralise(bytes) : bytes, to: fd)
+  }
+
+  /// Writes everything, or gives up quietly when the reader has gone (`coderemote run x.py | head`):
+  /// SIGPIPE is ignored while a run is supervised, and FileHandle would trap on EPIPE.
+  static func writeAll(_ bytes: [UInt8], to fd: Int32) {
+    var remaining = bytes[...]
+    while !remaining.isEmpty {
+      let n = remaining.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return }
+      remaining = remaining.dropFirst(n)
+    }
   }
 }
