@@ -10,7 +10,7 @@ public struct EditorPane: Component {
   /// The file Ctrl-S saves to; nil until one is known, when Ctrl-S asks for a name.
   public var document: DocumentFile?
   /// The text version that was last loaded or saved.
-  private(set) var savedVersion = 0
+  var savedVersion = 0
   /// Where cut and copy also go, and paste also reads from; only the register until the app
   /// picks the system's (`Clipboard.detect`).
   public var clipboard = Clipboard.internal
@@ -20,11 +20,12 @@ public struct EditorPane: Component {
   /// When edits happen (monotonic), which decides how typing groups into undo steps. Tests
   /// replace it with a fake clock.
   var clock: () -> Duration = EditorPane.monotonicNow
-  private(set) var prompt: EditorPrompt?
+  /// The open prompt on the bottom row, if any (EditorPane+Prompt.swift).
+  var prompt: EditorPrompt?
   /// The last search, for F3 / Ctrl-N / Ctrl-P after its prompt closed.
-  private(set) var lastSearch: SearchQuery?
+  var lastSearch: SearchQuery?
   /// A note for the bottom row ("no matches", "replaced 3") that lasts until the next key.
-  private(set) var message: String?
+  var message: String?
   /// Lines of text on screen at the last layout: how far Page Up and Page Down go.
   private(set) var pageHeight = 20
   /// The matches drawn while a search prompt is open, for the text version they were found in.
@@ -142,149 +143,6 @@ public struct EditorPane: Component {
     }
   }
 
-  // MARK: Prompt
-
-  private mutating func openPrompt(_ purpose: EditorPrompt.Purpose) {
-    var opened = EditorPrompt(purpose: purpose, origin: state.selection)
-    if let last = lastSearch {
-      opened.caseSensitive = last.caseSensitive
-      opened.wholeWord = last.wholeWord
-      opened.isRegex = last.isRegex
-    }
-    let selected = state.selectedText
-    if opened.isSearch && !selected.isEmpty && !selected.contains("\n") {
-      opened.input = selected
-    }
-    if purpose == .saveAs { opened.input = fileName }
-    opened.inputIsSuggestion = !opened.input.isEmpty
-    prompt = opened
-    if opened.isSearch && !opened.input.isEmpty { findIncrementally() }
-  }
-
-  private mutating func handlePromptKey(_ key: Key) {
-    guard var current = prompt else { return }
-    switch key {
-    case .escape:
-      if current.isSearch { state.select(current.origin) }
-      prompt = nil
-    case .enter:
-      accept(current)
-    case .function(3), .ctrl("n"), .down:
-      step(.forward)
-    case .function(15), .ctrl("p"), .up:
-      step(.backward)
-    case .ctrl("a"):
-      if case .replaceWith(let query) = current.purpose { replaceAll(query, with: current.input) }
-    default:
-      if current.edit(with: key) {
-        prompt = current
-        if current.isSearch { findIncrementally() }
-      }
-    }
-  }
-
-  /// Searches from where the prompt opened as the query changes.
-  private mutating func findIncrementally() {
-    guard var current = prompt else { return }
-    let query = current.query
-    lastSearch = query
-    if query.pattern.isEmpty {
-      state.select(current.origin)
-      current.status = ""
-    } else {
-      current.status = search(query, from: current.origin.range.lowerBound, direction: .forward)
-      if current.status == "no matches" { state.select(current.origin) }
-    }
-    prompt = current
-  }
-
-  /// Runs a search, returning what the prompt should say about it.
-  private mutating func search(
-    _ query: SearchQuery, from offset: Int? = nil, direction: EditorState.SearchDirection
-  ) -> String {
-    do {
-      guard let found = try state.find(query, from: offset, direction: direction) else { return "no matches" }
-      return "\(found.index + 1) of \(found.count)"
-    } catch {
-      return error.description
-    }
-  }
-
-  private mutating func step(_ direction: EditorState.SearchDirection) {
-    guard var current = prompt else { return }
-    switch current.purpose {
-    case .find, .replaceFind: current.status = search(current.query, direction: direction)
-    case .replaceWith(let query): current.status = search(query, direction: direction)
-    case .goToLine, .saveAs: return
-    }
-    prompt = current
-  }
-
-  private mutating func accept(_ current: EditorPrompt) {
-    switch current.purpose {
-    case .find:
-      prompt = nil
-    case .replaceFind:
-      guard !current.input.isEmpty else { return prompt = nil }
-      var with = EditorPrompt(purpose: .replaceWith(current.query), origin: state.selection)
-      with.status = current.status
-      prompt = with
-    case .replaceWith(let query):
-      var next = current
-      do {
-        let found = try state.replaceNext(query, with: current.input, at: clock())
-        next.status = found.map { "\($0.index + 1) of \($0.count) left" } ?? "no more matches"
-      } catch {
-        next.status = error.description
-      }
-      prompt = next
-    case .saveAs:
-      prompt = nil
-      guard !current.input.isEmpty else { return }
-      document = DocumentFile(path: current.input)
-      save()
-    case .goToLine:
-      prompt = nil
-      let parts = current.input.split(separator: ":").compactMap { Int($0) }
-      guard let line = parts.first else { return }
-      state.apply(.goToLine(line))
-      if parts.count > 1 {
-        state.select(.cursor(state.offset(of: Position(line: line - 1, column: max(0, parts[1] - 1)))))
-      }
-    }
-  }
-
-  /// Ctrl-S: saves atomically to the document's file, or asks for a name first.
-  private mutating func save() {
-    guard let document else { return openPrompt(.saveAs) }
-    do {
-      try document.save(state.text)
-      savedVersion = state.version
-      fileName = (document.path as NSString).lastPathComponent
-      message = "saved \(document.path) (\(state.lineCount) lines)"
-    } catch {
-      message = error.description
-    }
-  }
-
-  private mutating func replaceAll(_ query: SearchQuery, with replacement: String) {
-    prompt = nil
-    do {
-      let count = try state.replaceAll(query, with: replacement, at: clock())
-      message = count == 1 ? "replaced 1 match" : "replaced \(count) matches"
-    } catch {
-      message = error.description
-    }
-  }
-
-  private mutating func findAgain(_ direction: EditorState.SearchDirection) {
-    guard let query = lastSearch, !query.pattern.isEmpty else {
-      message = "nothing to find yet: Ctrl-F"
-      return
-    }
-    message = search(query, direction: direction)
-  }
-
   // MARK: Layout
 
   /// Whether the bottom row holds the prompt or a message instead of text.
@@ -313,15 +171,6 @@ public struct EditorPane: Component {
     if let cache = matchCache, cache.version == state.version, cache.query == query { return }
     let ranges = (try? state.matches(of: query)) ?? []
     matchCache = (state.version, query, ranges)
-  }
-
-  /// The query whose matches are drawn: the open search prompt's.
-  private var drawnQuery: SearchQuery? {
-    switch prompt?.purpose {
-    case .find?, .replaceFind?: return prompt?.query
-    case .replaceWith(let query)?: return query
-    default: return nil
-    }
   }
 
   /// The screen column of a text offset, counted from the start of its line.

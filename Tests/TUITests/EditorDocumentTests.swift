@@ -15,7 +15,7 @@ import Testing
 
   func write(_ bytes: [UInt8], to name: String) -> String {
     let path = directory + "/" + name
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     return path
   }
 
