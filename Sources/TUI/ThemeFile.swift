@@ -67,28 +67,34 @@ public enum ThemeFile {
       }
       switch section {
       case "ui":
-        for (name, value) in table {
-          guard let role = roles[name] else {
-            throw Failure(
-              file: file, key: "ui.\(name)",
-              problem: "unknown; known: \(roles.keys.sorted().joined(separator: ", "))")
-          }
-          theme[keyPath: role] = try style(value, key: "ui.\(name)", file: file)
+        for (role, style) in try styles(in: table, section: section, known: roles, file: file) {
+          theme[keyPath: role] = style
         }
       case "syntax":
-        for (name, value) in table {
-          guard let kind = tokens[name] else {
-            throw Failure(
-              file: file, key: "syntax.\(name)",
-              problem: "unknown; known: \(tokens.keys.sorted().joined(separator: ", "))")
-          }
-          theme.highlight.styles[kind] = try style(value, key: "syntax.\(name)", file: file)
+        for (kind, style) in try styles(in: table, section: section, known: tokens, file: file) {
+          theme.highlight.styles[kind] = style
         }
       default:
         throw Failure(file: file, key: section, problem: "unknown section; expected [ui] or [syntax]")
       }
     }
     return theme
+  }
+
+  /// Each entry of a section as (what it names, its style); a name `known` lacks is an error.
+  private static func styles<Target>(
+    in table: TOMLTable, section: String, known: [String: Target], file: String
+  ) throws(Failure) -> [(Target, Style)] {
+    var result: [(Target, Style)] = []
+    for (name, value) in table {
+      let key = "\(section).\(name)"
+      guard let target = known[name] else {
+        throw Failure(
+          file: file, key: key, problem: "unknown; known: \(known.keys.sorted().joined(separator: ", "))")
+      }
+      result.append((target, try style(value, key: key, file: file)))
+    }
+    return result
   }
 
   private static func style(_ value: any TOMLValueConvertible, key: String, file: String) throws(Failure)

@@ -11,6 +11,15 @@ import Testing
     #expect(!screen.contains("Output"), "the editor's screen is still showing:\n\(screen)")
   }
 
+  /// A shell in tmux running the editor, ready for keys.
+  static func startEditor(command: String = Binary.path, lang: String? = "C.UTF-8") throws -> TmuxSession {
+    let tmux = try TmuxSession(lang: lang)
+    try tmux.type(command)
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.contains("Press F5 or Ctrl-R to run.") }
+    return tmux
+  }
+
   /// The output pane's lines: right of the separator, between the Output and Analysis titles.
   static func outputPane(_ screen: String) -> [String] {
     let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
@@ -20,10 +29,7 @@ import Testing
   }
 
   @Test func typeRunSeeOutputQuit() throws {
-    let tmux = try TmuxSession()
-    try tmux.type(Binary.path)
-    try tmux.press("Enter")
-    try tmux.waitFor { $0.contains("Press F5 or Ctrl-R to run.") }
+    let tmux = try Self.startEditor()
     try tmux.type("print(\"hello\")")
     try tmux.press("F5")
     let screen = try tmux.waitFor { $0.contains("✓ ok · exit 0") }
@@ -37,10 +43,7 @@ import Testing
   }
 
   @Test func outputStreamsWhileTheProgramRuns() throws {
-    let tmux = try TmuxSession()
-    try tmux.type(Binary.path)
-    try tmux.press("Enter")
-    try tmux.waitFor { $0.contains("Press F5") }
+    let tmux = try Self.startEditor()
     try tmux.type("import time\nprint('first')\ntime.sleep(2)\nprint('second')")
     try tmux.press("C-r")
     let screen = try tmux.waitFor { Self.outputPane($0).contains("first") }
@@ -52,10 +55,7 @@ import Testing
   }
 
   @Test func multiLineProgramWithIndentation() throws {
-    let tmux = try TmuxSession()
-    try tmux.type(Binary.path)
-    try tmux.press("Enter")
-    try tmux.waitFor { $0.contains("Press F5") }
+    let tmux = try Self.startEditor()
     // Enter after ':' indents; Backspace in the indent removes a level.
     try tmux.type("for i in range(2):")
     try tmux.press("Enter")
@@ -71,10 +71,7 @@ import Testing
 
   @Test(arguments: ["C.UTF-8", nil])
   func wideCharactersRenderAtWidthTwo(lang: String?) throws {
-    let tmux = try TmuxSession(lang: lang)
-    try tmux.type(Binary.path)
-    try tmux.press("Enter")
-    try tmux.waitFor { $0.contains("Press F5") }
+    let tmux = try Self.startEditor(lang: lang)
     try tmux.type("print('日本語🎉|')")
     try tmux.press("F5")
     let screen = try tmux.waitFor { $0.contains("✓ ok") }
@@ -88,10 +85,7 @@ import Testing
   @Test func themeColoursReachTheTerminal() throws {
     let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("themes").path
-    let tmux = try TmuxSession()
-    try tmux.type("CODEREMOTE_THEME_PATH=\(themes) \(Binary.path) --theme light")
-    try tmux.press("Enter")
-    try tmux.waitFor { $0.contains("Press F5") }
+    let tmux = try Self.startEditor(command: "CODEREMOTE_THEME_PATH=\(themes) \(Binary.path) --theme light")
     // light.toml: status_bar = { fg = 236, bg = 254 }
     let styled = try tmux.tmux("capture-pane", "-p", "-e", "-t", "e2e")
     #expect(styled.contains("48;5;254"), "no light status bar in:\n\(styled)")
@@ -101,10 +95,7 @@ import Testing
 
   @Test(arguments: [SIGTERM, SIGHUP, SIGILL])
   func terminalIsRestoredWhenKilled(by signal: Int32) throws {
-    let tmux = try TmuxSession()
-    try tmux.type(Binary.path)
-    try tmux.press("Enter")
-    try tmux.waitFor { $0.contains("Press F5") }
+    let tmux = try Self.startEditor()
     let pid = try #require(try tmux.foregroundChild())
     kill(pid, signal)
     try tmux.waitFor { !$0.contains("Press F5") }
