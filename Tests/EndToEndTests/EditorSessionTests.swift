@@ -93,6 +93,19 @@ import Testing
     try Self.expectCleanShell(tmux)
   }
 
+  @Test func resizingRedrawsTheLayout() throws {
+    let tmux = try Self.startEditor()
+    try tmux.tmux("resize-window", "-t", "e2e", "-x", "60", "-y", "16")
+    let small = try tmux.waitFor { $0.split(separator: "\n").last?.contains("Ln 1, Col 1") == true }
+    #expect(small.split(separator: "\n").allSatisfy { $0.count <= 60 })
+    try tmux.tmux("resize-window", "-t", "e2e", "-x", "30", "-y", "8")
+    try tmux.waitFor { $0.contains("Terminal too small (30×8)") }
+    try tmux.tmux("resize-window", "-t", "e2e", "-x", "100", "-y", "30")
+    try tmux.waitFor { $0.contains("Press F5 or Ctrl-R to run.") }
+    try tmux.press("C-q")
+    try Self.expectCleanShell(tmux)
+  }
+
   @Test(arguments: [SIGTERM, SIGHUP, SIGILL])
   func terminalIsRestoredWhenKilled(by signal: Int32) throws {
     let tmux = try Self.startEditor()
