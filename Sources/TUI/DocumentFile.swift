@@ -61,6 +61,8 @@ public struct DocumentFile: Equatable, Sendable {
   /// Writes `text` (with `\n` endings) to the file atomically, in the document's line ending.
   public func save(_ text: String) throws(Failure) {
     let contents = lineEnding == .crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") : text
+    // Through a symlink to the file it names, so the link survives the rename.
+    let path = URL(fileURLWithPath: self.path).resolvingSymlinksInPath().path
     let directory = (path as NSString).deletingLastPathComponent
     let temporary =
       (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"

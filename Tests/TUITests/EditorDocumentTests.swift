@@ -5,13 +5,16 @@ import Testing
 @testable import TUI
 
 /// Opening and saving files from the editor: atomic, lossless, refusing what is not UTF-8.
-@Suite struct EditorDocumentTests {
+@Suite final class EditorDocumentTests {
+  /// A fresh directory per test, removed afterwards.
   let directory: String
 
   init() throws {
     directory = NSTemporaryDirectory() + "editor-doc-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
   }
+
+  deinit { try? FileManager.default.removeItem(atPath: directory) }
 
   func write(_ bytes: [UInt8], to name: String) -> String {
     let path = directory + "/" + name
@@ -47,6 +50,18 @@ import Testing
     #expect(read(path) == Array("x = 10".utf8))
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     #expect((attributes[.posixPermissions] as? Int) == 0o750)
+  }
+
+  @Test func savingThroughASymlinkKeepsTheLink() throws {
+    let target = write(Array("a".utf8), to: "target.py")
+    let link = directory + "/link.py"
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    var pane = EditorPane(state: EditorState(), fileName: "x")
+    try pane.open(path: link)
+    _ = pane.handle(.key(.character("b")))
+    _ = pane.handle(.key(.ctrl("s")))
+    #expect(read(target) == Array("ba".utf8))
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
   }
 
   @Test func refusesTextThatIsNotUTF8() {
