@@ -181,7 +181,9 @@ private func benchmarkRehighlight() {
   let jumps = measure(5) {
     var fresh = big
     fresh.prepareHighlighting(through: fresh.lineCount)
-    for visible in (fresh.lineCount - 60)..<fresh.lineCount { tokens += fresh.highlightSpans(line: visible).count }
+    for visible in (fresh.lineCount - 60)..<fresh.lineCount {
+      tokens += fresh.highlightSpans(line: visible).count
+    }
   }
   report(
     "open 100k lines + highlight the last screen", ours: jumps, reference: reference,
