@@ -29,6 +29,8 @@ public final class App {
   private let clock = ContinuousClock()
   /// Set by a Ctrl-Q that would lose unsaved changes; a second Ctrl-Q then quits.
   public private(set) var quitArmed = false
+  /// The F1 key list, when open.
+  public private(set) var help: HelpOverlay?
 
   public init(
     backend: any ExecutionBackend, isolation: String, text: String = "", fileName: String = "main.py",
@@ -52,17 +54,33 @@ public final class App {
     // A pending "quit without saving?" lasts only until the next key.
     let quitWasArmed = quitArmed
     if case .key = event { quitArmed = false }
+    if help != nil {
+      handleInHelp(event)
+      return
+    }
     switch event {
     case .key(.function(5)), .key(.ctrl("r")): startRun()
     case .key(.ctrl("q")): quit(confirmed: quitWasArmed)
     case .key(.ctrl("c")): cancelRun()
     case .key(.function(6)): focus = focus == .editor ? .output : .editor
+    case .key(.function(1)): help = HelpOverlay()
     case .resize: break
     default:
       switch focus {
       case .editor: _ = editor.handle(event)
       case .output: _ = output.handle(event)
       }
+    }
+  }
+
+  /// While the help is open, keys scroll or close it; running and quitting still work.
+  private func handleInHelp(_ event: InputEvent) {
+    switch event {
+    case .key(.escape), .key(.function(1)), .key(.character("q")): help = nil
+    case .key(.function(5)), .key(.ctrl("r")), .key(.ctrl("c")), .key(.ctrl("q")):
+      help = nil
+      handle(event)
+    default: _ = help?.handle(event)
     }
   }
 
@@ -178,6 +196,13 @@ public final class App {
         height: layout.output.height), into: &grid)
     analysis.render(in: layout.analysis, into: &grid)
     drawStatus(in: layout.status, into: &grid)
+    if help != nil {
+      let frame = HelpOverlay.frame(width: width, height: height)
+      help?.theme = theme
+      help?.fit(in: frame)
+      help?.render(in: frame, into: &grid)
+      return (grid, nil)
+    }
     let cursor = focus == .editor ? editor.cursorLocation(in: layout.editor) : nil
     return (grid, cursor)
   }
@@ -206,7 +231,7 @@ public final class App {
     } else {
       x = grid.put(runState.summary(now: clock.now), x: x, y: rect.y, style: runStyle, maxX: rect.maxX)
     }
-    let keys = " F5 Run  F6 Pane  ^Q Quit "
+    let keys = " F1 Help  F5 Run  ^Q Quit "
     let keysX = rect.maxX - DisplayWidth.of(keys)
     if keysX > x + 1 { grid.put(keys, x: keysX, y: rect.y, style: theme.statusBar, maxX: rect.maxX) }
   }

@@ -1,0 +1,43 @@
+/// Every key, as F1 shows it. docs/keybindings.md says the same at length; a test keeps the two
+/// in step (every key here must appear there).
+public enum KeyHelp {
+  public struct Section: Sendable {
+    public var title: String
+    public var entries: [(keys: String, action: String)]
+  }
+
+  public static let sections: [Section] = [
+    Section(
+      title: "Application",
+      entries: [
+        ("F5, ^R", "run the program"), ("^C", "cancel the running program"),
+        ("F6", "switch focus: editor / output"), ("F1", "this help"),
+        ("^Q", "quit (twice with unsaved changes)"),
+      ]),
+    Section(
+      title: "Moving (add Shift to select)",
+      entries: [
+        ("← → ↑ ↓", "character, line"), ("^← ^→", "word"), ("Home", "first non-blank, again: column 0"),
+        ("End", "end of line"), ("PgUp PgDn", "one screen"), ("^Home ^End", "start / end of file"),
+        ("^G", "go to line (42 or 42:7)"), ("^B", "matching bracket"), ("Esc", "drop the selection"),
+      ]),
+    Section(
+      title: "Selecting",
+      entries: [("^A", "select all"), ("^D", "select word"), ("^L", "select line, again: one more")]),
+    Section(
+      title: "Editing",
+      entries: [
+        ("Tab, Shift-Tab", "indent, dedent"), ("^T", "toggle comment"), ("^Z, ^Y", "undo, redo"),
+        ("^X, ^K, ^V", "cut, copy, paste"), ("^S", "save"),
+      ]),
+    Section(
+      title: "Find and replace",
+      entries: [
+        ("^F", "find as you type"), ("^E", "replace"), ("F3, ^N", "next match"),
+        ("Shift-F3, ^P", "previous match"),
+      ]),
+    Section(
+      title: "Output pane (after F6)",
+      entries: [("↑ ↓ PgUp PgDn", "scroll"), ("Home End", "oldest, newest (follow)")]),
+  ]
+}
