@@ -40,6 +40,7 @@ public enum DisplayWidth {
   /// Columns a character takes on screen when it starts at `column`: a tab reaches the next tab
   /// stop, a control character takes the width of its visible stand-in (`ControlPicture`).
   public static func onScreen(_ character: Character, atColumn column: Int, tabWidth: Int) -> Int {
+    if let ascii = character.asciiValue, ascii >= 0x20 && ascii != 0x7F { return 1 }
     if character == "\t" { return tabWidth - column % tabWidth }
     if let picture = ControlPicture.substitute(for: character) { return picture.count }
     return of(character)

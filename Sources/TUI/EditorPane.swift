@@ -272,9 +272,11 @@ public struct EditorPane: Component {
           style = theme.highlight.style(for: spans[spanIndex].kind)
         }
         var glyph = String(character)
-        if character == "\t" {
+        // Printable ASCII, the common case, is drawn as itself without further checks.
+        let printableASCII = character.asciiValue.map { $0 >= 0x20 && $0 != 0x7F } ?? false
+        if !printableASCII && character == "\t" {
           glyph = String(repeating: " ", count: width)
-        } else if let picture = ControlPicture.substitute(for: character) {
+        } else if !printableASCII, let picture = ControlPicture.substitute(for: character) {
           glyph = picture
           style = theme.inert
         }
