@@ -5,8 +5,6 @@ extension EditorState {
   static let closers: Set<Character> = [")", "]", "}"]
   /// A line starting with one of these ends its block: the next line is one level shallower.
   static let blockEnders: Set<Substring> = ["return", "pass", "break", "continue", "raise"]
-  /// String prefixes after which a quote still starts a string (so it still auto-closes).
-  static let stringPrefixes: Set<String> = ["r", "u", "b", "f", "t", "br", "rb", "fr", "rf", "tr", "rt"]
 
   // MARK: Typing
 
@@ -41,7 +39,8 @@ extension EditorState {
     guard nextAllowsPair else { return false }
     if isQuote {
       let word = before.reversed().prefix { CharacterClass($0) == .word }
-      let isPrefix = word.isEmpty || Self.stringPrefixes.contains(String(word.reversed()).lowercased())
+      // After a word, a quote starts a string only if the word is a prefix such as `f` or `rb`.
+      let isPrefix = word.isEmpty || PythonLexer.stringPrefixes.contains(String(word.reversed()).lowercased())
       if !isPrefix || before.last == character { return false }
     }
     perform(
