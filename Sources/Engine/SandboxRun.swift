@@ -12,6 +12,7 @@ struct SandboxRun {
   var id: String
 
   static let pythonFlags = ["-I", "-u"]
+  static let bubblewrapProcesses = 2
 
   /// The run's environment: nothing of the caller's.
   static func environment(home: String, tmp: String) -> [String: String] {
@@ -24,7 +25,11 @@ struct SandboxRun {
     let limits = request.limits
     var applied = layers
     let lease = layers.separateUid ? try UidLease.acquire(from: configuration.uidRange) : nil
-    let cgroup = layers.cgroups.flatMap { RunCgroup(support: $0, name: "run-\(id)", limits: limits) }
+    // The process limit is the program's: bubblewrap's own two processes (itself and the namespace's
+    // init) come on top.
+    var boxLimits = limits
+    if layers.bubblewrap != nil { boxLimits.processes += Self.bubblewrapProcesses }
+    let cgroup = layers.cgroups.flatMap { RunCgroup(support: $0, name: "run-\(id)", limits: boxLimits) }
     if cgroup == nil { applied.cgroups = nil }
     let seccomp = layers.seccomp ? SeccompProgram.shared : nil
 
@@ -45,7 +50,7 @@ struct SandboxRun {
     plan.limits.cpuSeconds = UInt64((limits.cpuMilliseconds + 999) / 1_000)
     plan.limits.fileSizeBytes = UInt64(limits.fileSizeMegabytes) * 1_048_576
     plan.limits.openFiles = UInt64(limits.openFiles)
-    plan.limits.processes = UInt64(limits.processes) + (lease == nil ? Self.processesOfCurrentUser() : 0)
+    plan.limits.processes = UInt64(boxLimits.processes) + (lease == nil ? Self.processesOfCurrentUser() : 0)
     if let lease { plan.limits.identity = (lease.uid, lease.uid) }
     plan.cgroupProcsFDs = cgroup?.procsFDs ?? []
 
