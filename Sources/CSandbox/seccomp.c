@@ -33,10 +33,10 @@ static int add_rules(scmp_filter_ctx ctx) {
   // Only local sockets: no network, no netlink, no raw packets.
   if (rc == 0)
     rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EACCES), SCMP_SYS(socket), 1,
-                          SCMP_A0(SCMP_CMP_NE, AF_UNIX));
+                          SCMP_A0(SCMP_CMP_NE, AF_UNIX, 0));
   if (rc == 0)
     rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EACCES), SCMP_SYS(socketpair), 1,
-                          SCMP_A0(SCMP_CMP_NE, AF_UNIX));
+                          SCMP_A0(SCMP_CMP_NE, AF_UNIX, 0));
   // New namespaces are how many container escapes start; clone3's flags live in memory a filter
   // cannot read, so it reports ENOSYS and libc falls back to clone.
   for (uint64_t flag = 1; flag != 0 && rc == 0; flag <<= 1) {
