@@ -9,6 +9,7 @@ public final class NcursesBackend: TerminalBackend {
   private var colorPairs: [ColorPairKey: Int16] = [:]
   private let colorMode: ColorMode
   private var isShutDown = false
+  private var pasteDecoder = ClipboardPasteDecoder()
 
   struct ColorPairKey: Hashable {
     var foreground: Int16
@@ -34,6 +35,17 @@ public final class NcursesBackend: TerminalBackend {
       _ = use_default_colors()
     }
     colorMode = ColorMode.detect(environment: environment, hasColors: has_colors(), colors: Int(nc_colors()))
+    Self.writeToTerminal(ClipboardPasteDecoder.enable)
+  }
+
+  /// Bytes for the terminal itself (mode switches, OSC 52), written past ncurses' buffer.
+  public static func writeToTerminal(_ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+      if n <= 0 && errno != EINTR { return }
+      if n > 0 { bytes = bytes.dropFirst(n) }
+    }
   }
 
   public var size: (width: Int, height: Int) { (Int(nc_cols()), Int(nc_lines())) }
@@ -57,7 +69,7 @@ public final class NcursesBackend: TerminalBackend {
         events.append(.key(Self.characterKey(scalar)))
       }
     }
-    return events
+    return pasteDecoder.decode(events)
   }
 
   static func functionKey(_ code: Int32) -> Key? {
@@ -183,6 +195,7 @@ public final class NcursesBackend: TerminalBackend {
   public func shutdown() {
     guard !isShutDown else { return }
     isShutDown = true
+    Self.writeToTerminal(ClipboardPasteDecoder.disable)
     _ = endwin()
   }
 

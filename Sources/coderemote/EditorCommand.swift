@@ -42,6 +42,8 @@ struct Edit: ParsableCommand {
       // A missing file opens empty and is created on save; its line endings are kept either way.
       do { try app.editor.open(path: file) } catch { CLIFailure.usage(error.description).exit() }
     }
+    app.editor.clipboard = Clipboard.detect(
+      environment: ProcessInfo.processInfo.environment, writeToTerminal: NcursesBackend.writeToTerminal)
     TerminalGuard.install()
     let terminal = NcursesBackend()
     AppLoop(app: app, terminal: terminal).run()

@@ -93,6 +93,24 @@ import Testing
     try Self.expectCleanShell(tmux)
   }
 
+  @Test func bracketedPasteIsInsertedAsIsAndUndoneInOneStep() throws {
+    let tmux = try Self.startEditor()
+    let file = try TemporaryFile("if True:\n    print('pasted')\nprint('ok')", name: "paste.txt")
+    try tmux.tmux("load-buffer", file.path)
+    try tmux.tmux("paste-buffer", "-p", "-t", "e2e")  // -p: wrapped in bracketed-paste markers
+    try tmux.press("F5")
+    let screen = try tmux.waitFor { $0.contains("✓ ok") }
+    // No auto-indent inside a paste: the second line keeps exactly its four spaces.
+    #expect(screen.contains(" 2     print('pasted')"), "screen:\n\(screen)")
+    #expect(Self.outputPane(screen).prefix(2) == ["pasted", "ok"])
+    try tmux.press("C-z")
+    try tmux.waitFor {
+      $0.split(separator: "\n")[1].prefix { $0 != "│" }.trimmingCharacters(in: .whitespaces) == "1"
+    }
+    try tmux.press("C-q", "C-q")
+    try Self.expectCleanShell(tmux)
+  }
+
   @Test func resizingRedrawsTheLayout() throws {
     let tmux = try Self.startEditor()
     try tmux.tmux("resize-window", "-t", "e2e", "-x", "60", "-y", "16")
