@@ -25,7 +25,11 @@ public enum CgroupSupport: Sendable, Equatable {
     let memberships = parseMemberships(selfCgroup ?? "")
     if FileManager.default.fileExists(atPath: root + "/cgroup.controllers") {
       guard let own = memberships[""] else { return nil }
-      let parent = root + (own == "/" ? "" : own)
+      // v2 allows no processes in a cgroup that hands controllers to children (the root excepted),
+      // so runs go beside this process: under its own cgroup only when that is the root, else
+      // under the parent (a delegated subtree with this process in a leaf of its own).
+      let ownPath = root + (own == "/" ? "" : own)
+      let parent = own == "/" ? ownPath : URL(fileURLWithPath: ownPath).deletingLastPathComponent().path
       let enabled = (readSmallFile(parent + "/cgroup.subtree_control") ?? "").split(separator: " ")
       guard enabled.contains("memory"), enabled.contains("pids"), access(parent, W_OK) == 0 else {
         return nil
