@@ -33,6 +33,12 @@ struct RunClassifier {
       return verdict(.outputLimit, "output limit of \(limits.outputKilobytes) KB per stream reached")
     case .exited: break
     }
+    if throughBubblewrap, let failure = Self.bubblewrapFailure(outcome) {
+      return verdict(
+        .internalError,
+        "bubblewrap could not set up the sandbox (\(failure)); `coderemote doctor` shows why, "
+          + "and sandbox.bubblewrap = false runs without it")
+    }
     if oomKilled {
       return verdict(
         .memoryLimit, "memory limit of \(limits.memoryMegabytes) MB reached (killed by the kernel)")
@@ -51,6 +57,17 @@ struct RunClassifier {
       return verdict(.memoryLimit, "memory limit of \(limits.memoryMegabytes) MB reached (MemoryError)")
     }
     return verdict(exitCode == 0 ? .ok : .error, nil)
+  }
+
+  /// bubblewrap's own complaint when it fails before the program starts (for example when user
+  /// namespaces are refused): exit 1, no output, one `bwrap: ...` line. A program could print the
+  /// same and exit 1; it then only misreports itself.
+  static func bubblewrapFailure(_ outcome: Supervisor.Outcome) -> String? {
+    guard outcome.exitCode == 1, outcome.stdout.isEmpty else { return nil }
+    let text = String(decoding: outcome.stderr.prefix(1_024), as: UTF8.self)
+    let lines = text.split(separator: "\n")
+    guard lines.count == 1, lines[0].hasPrefix("bwrap: ") else { return nil }
+    return String(lines[0])
   }
 
   /// Whether the last line of stderr is Python's `MemoryError` report: what the address-space

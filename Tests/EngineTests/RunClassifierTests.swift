@@ -49,6 +49,16 @@ struct RunClassifierTests {
     #expect(classify(outcome(signal: Int(SIGKILL), cpu: 100)).status == .killed)
   }
 
+  @Test("bubblewrap failing to set up is an internal error, not the program's")
+  func bubblewrapSetupFailure() {
+    let failed = outcome(exit: 1, stderr: "bwrap: setting up uid map: Permission denied\n")
+    let verdict = classify(failed, bwrap: true)
+    #expect(verdict.status == .internalError)
+    #expect(verdict.message?.contains("setting up uid map") == true)
+    #expect(classify(failed).status == .error)
+    #expect(classify(outcome(exit: 1, stderr: "Traceback\nbwrap: x\n"), bwrap: true).status == .error)
+  }
+
   @Test("bubblewrap's 128+N exit codes are read as signals")
   func bubblewrapSignals() {
     let verdict = classify(outcome(exit: 137, cpu: 1_000), bwrap: true)
