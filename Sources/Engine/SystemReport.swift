@@ -133,6 +133,10 @@ public struct SystemReport: Codable, Sendable {
     }
   }
 
+  /// Whether a program can be run here at all: the sandbox self-test (which needs an interpreter)
+  /// ran and passed.
+  public var canRun: Bool { checks.contains { $0.name == "self-test" && $0.ok } }
+
   public var text: String {
     var lines = ["Code Remote doctor", ""]
     for check in checks {

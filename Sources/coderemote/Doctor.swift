@@ -4,7 +4,8 @@ import Foundation
 
 struct Doctor: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Show what isolation, Python, terminal and libraries this machine gives Code Remote.")
+    abstract: "Show what isolation, Python, terminal and libraries this machine gives Code Remote.",
+    discussion: "Exits 1 when no program can be run here (no interpreter, or the sandbox self-test failed).")
 
   @Flag(help: "Print the report as one JSON object.")
   var json = false
@@ -16,5 +17,6 @@ struct Doctor: AsyncParsableCommand {
     } else {
       print(report.text)
     }
+    if !report.canRun { Foundation.exit(1) }
   }
 }
