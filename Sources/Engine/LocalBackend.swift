@@ -73,7 +73,7 @@ public enum ExecutionError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .unsupportedLanguage(let language): "unsupported language '\(language)' (only python is supported)"
     case .noInterpreter:
-      "no Python interpreter found (looked for python.path in the configuration, /usr/bin/python3, python3 on PATH)"
+      "no Python interpreter found (python.path in the configuration when set, else /usr/bin/python3, else python3 on PATH)"
     case .noFreeUid(let range):
       "every sandbox uid of \(range.lowerBound)-\(range.upperBound) is in use (sandbox.uid_range in the configuration)"
     case .uidLocksUnavailable(let directory):

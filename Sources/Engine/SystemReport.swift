@@ -32,6 +32,7 @@ public struct SystemReport: Codable, Sendable {
       Check(
         name: "python", ok: python != nil,
         detail: python.map { "\($0.path) (\(version(of: $0.path) ?? "version unknown"))" }
+          ?? configuration.pythonPath.map { "python.path \($0) is not an executable" }
           ?? "not found: install python3 or set python.path"))
     checks += layerChecks(configuration)
     let layers = SandboxLayers.detect(configuration)
