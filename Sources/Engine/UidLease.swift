@@ -42,11 +42,6 @@ final class UidLease {
   }
 
   private static func makeLockDirectory() -> Bool {
-    var info = stat()
-    if lstat(lockDirectory, &info) == 0 {
-      return (info.st_mode & S_IFMT) == S_IFDIR && info.st_uid == geteuid()
-    }
-    _ = mkdir("/run/coderemote", 0o700)
-    return mkdir(lockDirectory, 0o700) == 0 || errno == EEXIST
+    makeOwnDirectory("/run/coderemote", mode: 0o711) && makeOwnDirectory(lockDirectory, mode: 0o700)
   }
 }

@@ -16,8 +16,20 @@ struct WorkDirectory {
   /// Files a run may create in its work dir when it gets a tmpfs of its own.
   static let inodeLimit = 4_096
 
+  /// Where run directories go: as root `/run/coderemote/runs` (root's, 0711, so a sandbox uid can pass
+  /// through to its own work dir whatever TMPDIR says, but list nothing), else the temporary directory.
+  static var defaultParent: String {
+    let runs = "/run/coderemote/runs"
+    guard geteuid() == 0, makeOwnDirectory("/run/coderemote", mode: 0o711),
+      makeOwnDirectory(runs, mode: 0o711)
+    else { return NSTemporaryDirectory() }
+    return runs
+  }
+
   /// Creates the directories; `owner` is the sandbox uid (and gid) that gets `work/`.
-  init(parent: String = NSTemporaryDirectory(), owner: UInt32? = nil, limits: ExecutionLimits = .defaults)
+  init(
+    parent: String = WorkDirectory.defaultParent, owner: UInt32? = nil, limits: ExecutionLimits = .defaults
+  )
     throws
   {
     var template = Array((parent.hasSuffix("/") ? parent : parent + "/").utf8CString.dropLast())
@@ -64,6 +76,17 @@ struct WorkDirectory {
     let error = cs_remove_tree(path)
     return error == 0 ? nil : WorkDirectoryError(path: path, errno: error)
   }
+}
+
+/// Makes `path` a directory of this user with `mode`, or checks that it already is one (never a
+/// symlink or someone else's directory planted there).
+func makeOwnDirectory(_ path: String, mode: mode_t) -> Bool {
+  if mkdir(path, mode) != 0 && errno != EEXIST { return false }
+  var info = stat()
+  guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == geteuid() else {
+    return false
+  }
+  return (info.st_mode & 0o7777) == mode || chmod(path, mode) == 0
 }
 
 /// A host-side file operation of a run that failed.
