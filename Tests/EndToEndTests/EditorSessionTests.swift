@@ -4,7 +4,9 @@ import Testing
 /// The real binary in a real terminal (tmux): keys in, screen out.
 @Suite(.serialized) struct EditorSessionTests {
   /// After the editor exits, the shell must be usable: prompt back, input echoed, no leftover modes.
-  static func expectCleanShell(_ tmux: TmuxSession) throws {
+  static func expectCleanShell(_ tmux: TmuxSession, exitStatus: Int32 = 0) throws {
+    // Wait for the editor to be gone, or what we type next would go to it.
+    try tmux.waitFor { $0.contains("exited-\(exitStatus)") }
     try tmux.type("echo back-$((40+2))")
     try tmux.press("Enter")
     let screen = try tmux.waitFor { $0.contains("back-42") && $0.contains("echo back-$((40+2))") }
@@ -14,7 +16,8 @@ import Testing
   /// A shell in tmux running the editor, ready for keys.
   static func startEditor(command: String = Binary.path, lang: String? = "C.UTF-8") throws -> TmuxSession {
     let tmux = try TmuxSession(lang: lang)
-    try tmux.type(command)
+    // The shell reports the editor's exit status once it is gone: `exited-0`.
+    try tmux.type(command + "; echo exited-$?")
     try tmux.press("Enter")
     try tmux.waitFor { $0.contains("Press F5 or Ctrl-R to run.") }
     return tmux
@@ -129,7 +132,7 @@ import Testing
     let tmux = try Self.startEditor()
     let pid = try #require(try tmux.foregroundChild())
     kill(pid, signal)
-    try tmux.waitFor { !$0.contains("Press F5") }
-    try Self.expectCleanShell(tmux)
+    // The handler restores the terminal, then re-raises: the shell sees death by that signal.
+    try Self.expectCleanShell(tmux, exitStatus: 128 + signal)
   }
 }
