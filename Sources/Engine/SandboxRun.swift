@@ -54,9 +54,10 @@ struct SandboxRun {
     if let lease { plan.limits.identity = (lease.uid, lease.uid) }
     plan.cgroupProcsFDs = cgroup?.procsFDs ?? []
 
-    // Inside bubblewrap every process is in the run's PID namespace, which the kernel empties when
-    // bubblewrap goes; without it, the uid is what finds the processes that left the process group.
-    let killByUid = layers.bubblewrap == nil
+    // Every process of the run is in its cgroup, and inside bubblewrap also in its PID namespace,
+    // which the kernel empties when bubblewrap goes; without either, the uid is what finds the
+    // processes that left the process group (at the cost of forking a helper).
+    let killByUid = layers.bubblewrap == nil && cgroup == nil
     func killBox() {
       if killByUid { lease?.killEverything() }
       cgroup?.killAll()

@@ -380,8 +380,9 @@ struct HostileProgramTests {
     }
   }
 
-  @Test("a setsid orphan does not survive the run", arguments: layerSets)
-  func setsidOrphan(layers: Harness.LayerSet) async throws {
+  /// Without cgroups the orphan is found by its uid (as root) instead.
+  @Test("a setsid orphan does not survive the run", arguments: layerSets, [true, false])
+  func setsidOrphan(layers: Harness.LayerSet, cgroups: Bool) async throws {
     let marker = Harness.marker()
     let code =
       Harness.nameItself(marker) + """
@@ -395,7 +396,8 @@ struct HostileProgramTests {
         time.sleep(0.2)
         print('parent done')
         """
-    let run = try await Harness.run(code, layers: layers, arguments: ["--timeout", "5"])
+    let run = try await Harness.run(
+      code, layers: layers, arguments: ["--timeout", "5"], switches: ["cgroups": cgroups])
     #expect(run.result.status == .ok, "\(run.output)")
     #expect(run.seconds < 3, "the run waited for its orphan")
     #expect(Harness.processesNamed(marker).isEmpty, "the orphan survived")

@@ -49,14 +49,15 @@ enum SandboxHarness {
   /// thread of its own: blocking Swift's cooperative pool would stall every other test.
   static func run(
     _ code: String, layers: LayerSet, arguments: [String] = [], policy: ImportPolicy = .off,
-    limits: [String: Int] = [:], pidNamespace: Bool = false, environment: [String: String] = [:]
+    limits: [String: Int] = [:], switches: [String: Bool] = [:], pidNamespace: Bool = false,
+    environment: [String: String] = [:]
   ) async throws -> Outcome {
     let outcome = await withCheckedContinuation { continuation in
       Thread {
         continuation.resume(
           returning: Result {
             try runBlocking(
-              code, layers: layers, arguments: arguments, policy: policy, limits: limits,
+              code, layers: layers, arguments: arguments, policy: policy, limits: limits, switches: switches,
               pidNamespace: pidNamespace, environment: environment)
           })
       }.start()
@@ -66,13 +67,15 @@ enum SandboxHarness {
 
   private static func runBlocking(
     _ code: String, layers: LayerSet, arguments: [String], policy: ImportPolicy,
-    limits: [String: Int], pidNamespace: Bool, environment: [String: String]
+    limits: [String: Int], switches: [String: Bool], pidNamespace: Bool, environment: [String: String]
   ) throws -> Outcome {
     let scratch = try TemporaryDirectory()
     let configDirectory = scratch.path + "/config/coderemote"
     try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
     var config = "[python]\nimport_policy = \"\(policy.rawValue)\"\n[sandbox]\n"
-    config += "bubblewrap = \(layers == .bwrap)\n[limits]\n"
+    config += "bubblewrap = \(layers == .bwrap)\n"
+    for (key, value) in switches.sorted(by: { $0.key < $1.key }) { config += "\(key) = \(value)\n" }
+    config += "[limits]\n"
     for (key, value) in limits.sorted(by: { $0.key < $1.key }) { config += "\(key) = \(value)\n" }
     try config.write(toFile: configDirectory + "/config.toml", atomically: true, encoding: .utf8)
     let file = scratch.path + "/program.py"
