@@ -73,6 +73,9 @@ public struct Grid: Equatable, Sendable {
   {
     let limit = min(maxX ?? width, width)
     guard y >= 0 && y < height else { return x }
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return putASCII(text.utf8, x: x, y: y, style: style, limit: limit)
+    }
     var column = x
     for character in text {
       let w = DisplayWidth.of(character)
@@ -97,6 +100,22 @@ public struct Grid: Equatable, Sendable {
     }
     return column
   }
+
+  /// ASCII text is one cell per byte: no grapheme breaking, no width lookup. Most code is ASCII.
+  private mutating func putASCII(_ bytes: some Sequence<UInt8>, x: Int, y: Int, style: Style, limit: Int)
+    -> Int
+  {
+    var column = x
+    for byte in bytes {
+      if column >= limit { break }
+      if column >= 0 { set(Cell(text: Self.asciiText[Int(byte)], width: 1, style: style), x: column, y: y) }
+      column += 1
+    }
+    return column
+  }
+
+  /// One string per ASCII character, made once.
+  private static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
   private mutating func set(_ cell: Cell, x: Int, y: Int) {
     guard x >= 0 && x < width else { return }

@@ -1,6 +1,8 @@
+import Editor
+
 /// Makes text safe to draw: tabs become spaces to the next stop, and control characters (the
-/// start of every terminal escape sequence) become visible, inert symbols. Nothing a program
-/// prints can reach the terminal raw.
+/// start of every terminal escape sequence) become their visible, inert `ControlPicture`s. Nothing
+/// a program prints can reach the terminal raw.
 public enum VisibleText {
   public struct Segment: Equatable {
     public var text: String
@@ -21,7 +23,7 @@ public enum VisibleText {
         let spaces = tabWidth - column % tabWidth
         plain += String(repeating: " ", count: spaces)
         column += spaces
-      } else if let symbol = substitute(character) {
+      } else if let symbol = ControlPicture.substitute(for: character) {
         flush()
         result.append(Segment(text: symbol, inert: true))
         column += symbol.count
@@ -32,23 +34,5 @@ public enum VisibleText {
     }
     flush()
     return result
-  }
-
-  /// The visible stand-in for a control character, or nil for a printable one.
-  public static func substitute(_ character: Character) -> String? {
-    guard let scalar = character.unicodeScalars.first else { return nil }
-    let v = scalar.value
-    switch v {
-    case 0x1B: return "␛"
-    case 0x00..<0x20: return "^" + String(UnicodeScalar(UInt8(v + 0x40)))
-    case 0x7F: return "^?"
-    case 0x80..<0xA0: return "<U+\(String(v, radix: 16, uppercase: true))>"
-    default:
-      // Bidi overrides and isolates can reorder what the user reads; show them instead.
-      if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
-        return "<U+\(String(v, radix: 16, uppercase: true))>"
-      }
-      return nil
-    }
   }
 }

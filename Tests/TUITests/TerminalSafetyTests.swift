@@ -14,7 +14,7 @@ import Testing
   }
 
   @Test func bidiOverridesAreShown() {
-    #expect(VisibleText.substitute("\u{202E}") == "<U+202E>")
+    #expect(VisibleText.segments("a\u{202E}b").map(\.text) == ["a", "<U+202E>", "b"])
   }
 
   @Test func neutraliseKeepsNewlinesAndText() {
