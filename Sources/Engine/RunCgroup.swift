@@ -22,7 +22,13 @@ final class RunCgroup {
     }
     var made: [String] = []
     for directory in directories {
-      guard mkdir(directory, 0o755) == 0 else {
+      var created = mkdir(directory, 0o755) == 0
+      if !created && errno == EEXIST {
+        // Left by a crashed run (names follow the run's uid lease): empty it and start afresh.
+        Self.clearStale(directory)
+        created = mkdir(directory, 0o755) == 0
+      }
+      guard created else {
         made.forEach { _ = rmdir($0) }
         return nil
       }
@@ -43,6 +49,16 @@ final class RunCgroup {
   }
 
   deinit { closeProcsFiles() }
+
+  /// Kills what is left in a stale cgroup and removes it.
+  private static func clearStale(_ directory: String) {
+    for _ in 0..<100 {
+      let procs = readSmallFile(directory + "/cgroup.procs") ?? ""
+      procs.split(separator: "\n").compactMap { pid_t($0) }.forEach { _ = kill($0, SIGKILL) }
+      if rmdir(directory) == 0 || errno == ENOENT { return }
+      usleep(2_000)
+    }
+  }
 
   private var memoryDirectory: String { directories[0] }
   private var pidsDirectory: String { directories[isV2 ? 0 : 1] }

@@ -29,7 +29,9 @@ struct SandboxRun {
     // init) come on top.
     var boxLimits = limits
     if layers.bubblewrap != nil { boxLimits.processes += Self.bubblewrapProcesses }
-    let cgroup = layers.cgroups.flatMap { RunCgroup(support: $0, name: "run-\(id)", limits: boxLimits) }
+    // Named after the uid when there is one, so a crashed run's cgroup is cleared by the next holder.
+    let cgroupName = lease.map { "uid-\($0.uid)" } ?? "run-\(id)"
+    let cgroup = layers.cgroups.flatMap { RunCgroup(support: $0, name: cgroupName, limits: boxLimits) }
     if cgroup == nil { applied.cgroups = nil }
     let seccomp = layers.seccomp ? SeccompProgram.shared : nil
 

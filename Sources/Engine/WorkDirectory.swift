@@ -7,7 +7,9 @@ import Glibc
 /// program runs. With bubblewrap the work dir is a tmpfs inside the box and none of this exists.
 ///
 /// As root, `work/` is a tmpfs of its own, capped in size and inodes (a disk or inode fill ends
-/// with ENOSPC) and discarded whole by unmounting it.
+/// with ENOSPC) and discarded whole by unmounting it. The directory is then named after the run's
+/// uid (`/run/coderemote/runs/uid-60123`): only the holder of that uid's lease uses the name, so what a
+/// crashed run left there is cleared by the next run with the same uid.
 struct WorkDirectory {
   let path: String
   var workPath: String { path + "/work" }
@@ -19,12 +21,13 @@ struct WorkDirectory {
   /// Where run directories go: as root `/run/coderemote/runs` (root's, 0711, so a sandbox uid can pass
   /// through to its own work dir whatever TMPDIR says, but list nothing), else the temporary directory.
   static var defaultParent: String {
-    let runs = "/run/coderemote/runs"
     guard geteuid() == 0, makeOwnDirectory("/run/coderemote", mode: 0o711),
-      makeOwnDirectory(runs, mode: 0o711)
+      makeOwnDirectory(rootRunsDirectory, mode: 0o711)
     else { return NSTemporaryDirectory() }
-    return runs
+    return rootRunsDirectory
   }
+
+  static let rootRunsDirectory = "/run/coderemote/runs"
 
   /// Creates the directories; `owner` is the sandbox uid (and gid) that gets `work/`.
   init(
@@ -32,10 +35,16 @@ struct WorkDirectory {
   )
     throws
   {
-    var template = Array((parent.hasSuffix("/") ? parent : parent + "/").utf8CString.dropLast())
-    template += Array("coderemote-run-XXXXXX".utf8CString)
-    guard let made = mkdtemp(&template) else { throw WorkDirectoryError(path: parent, errno: errno) }
-    path = String(cString: made)
+    if let owner, parent == Self.rootRunsDirectory {
+      path = parent + "/uid-\(owner)"
+      Self.clearStale(path)
+      guard mkdir(path, 0o711) == 0 else { throw WorkDirectoryError(path: path, errno: errno) }
+    } else {
+      var template = Array((parent.hasSuffix("/") ? parent : parent + "/").utf8CString.dropLast())
+      template += Array("coderemote-run-XXXXXX".utf8CString)
+      guard let made = mkdtemp(&template) else { throw WorkDirectoryError(path: parent, errno: errno) }
+      path = String(cString: made)
+    }
     guard chmod(path, 0o711) == 0, mkdir(workPath, 0o700) == 0 else {
       let error = WorkDirectoryError(path: path, errno: errno)
       remove()
@@ -51,6 +60,12 @@ struct WorkDirectory {
         throw error
       }
     }
+  }
+
+  /// Unmounts (every layer of) a work tmpfs a crashed run left and removes its directory.
+  private static func clearStale(_ path: String) {
+    while umount2(path + "/work", Int32(MNT_DETACH)) == 0 {}
+    _ = cs_remove_tree(path)
   }
 
   /// Writes a new file (never through an existing name or symlink).

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import Engine
+
+/// What a run made on the host is named after its uid, so when Code Remote itself dies mid-run the
+/// next run with that uid clears it: nothing accumulates.
+@Suite("Crash recovery", .enabled(if: SandboxHarness.isRoot))
+struct CrashRecoveryTests {
+  typealias Harness = SandboxHarness
+
+  @Test(
+    "a killed coderemote's mount and cgroup are cleared by the next run", arguments: Harness.LayerSet.allCases
+  )
+  func leftoversAreCleared(layers: Harness.LayerSet) async throws {
+    // A uid of its own, outside the default range, so no other test shares it.
+    let uid = layers == .bwrap ? 61_501 : 61_502
+    let scratch = try TemporaryDirectory()
+    try FileManager.default.createDirectory(
+      atPath: scratch.path + "/coderemote", withIntermediateDirectories: true)
+    try "[sandbox]\nbubblewrap = \(layers == .bwrap)\nuid_range = [\(uid), \(uid)]\n".write(
+      toFile: scratch.path + "/coderemote/config.toml", atomically: true, encoding: .utf8)
+    let program = scratch.path + "/sleep.py"
+    try "import time\nprint('up', flush=True)\ntime.sleep(30)\n".write(
+      toFile: program, atomically: true, encoding: .utf8)
+
+    let victim = Process()
+    victim.executableURL = URL(fileURLWithPath: Harness.binary)
+    victim.arguments = ["run", program]
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_CONFIG_HOME"] = scratch.path
+    victim.environment = environment
+    let output = Pipe()
+    victim.standardOutput = output
+    try victim.run()
+    _ = output.fileHandleForReading.availableData  // "up": the program runs in its box
+    kill(victim.processIdentifier, SIGKILL)
+    victim.waitUntilExit()
+    #expect(Self.mounted(uid), "the crashed run should have left its work dir mounted")
+
+    let next = try await Harness.run(
+      "print('next')\n", layers: layers, switches: [:], environment: ["XDG_CONFIG_HOME": scratch.path])
+    #expect(next.stdout == "next\n", "\(next.output)")
+    #expect(!Self.mounted(uid))
+    #expect(!FileManager.default.fileExists(atPath: "/run/coderemote/runs/uid-\(uid)"))
+    if case .v1(_, let pids, _) = CgroupSupport.detect() {
+      #expect(!FileManager.default.fileExists(atPath: pids + "/uid-\(uid)"))
+    }
+  }
+
+  static func mounted(_ uid: Int) -> Bool {
+    let mounts = (try? String(contentsOfFile: "/proc/mounts", encoding: .utf8)) ?? ""
+    return mounts.contains("/run/coderemote/runs/uid-\(uid)/work ")
+  }
+}
