@@ -85,7 +85,10 @@ enum SandboxHarness {
     let command = [binary, "run", file, "--json"] + arguments
     if pidNamespace {
       process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-      process.arguments = ["-p", "-f", "--mount-proc", "--"] + command
+      // A normal user needs a user namespace to make a PID namespace; keeping the same uid inside
+      // keeps coderemote's view of itself (not root) unchanged.
+      let userNamespace = isRoot ? [] : ["-U", "--map-current-user"]
+      process.arguments = userNamespace + ["-p", "-f", "--mount-proc", "--"] + command
     } else {
       process.executableURL = URL(fileURLWithPath: binary)
       process.arguments = Array(command.dropFirst())
