@@ -27,31 +27,38 @@ func report(_ name: String, ours: [Double], reference: [Double], referenceName: 
       + " | budget \(budget)")
 }
 
+/// `bench [frame|editor]…` runs only the named groups; no argument runs them all.
+let groups = Set(CommandLine.arguments.dropFirst())
+func wanted(_ group: String) -> Bool { groups.isEmpty || groups.contains(group) }
+
 // A full 200×60 frame of the whole UI with a 100k-line buffer, against filling the same grid with
 // plain text (the least any renderer must do).
-let source = (0..<100_000).map { "    value_\($0) = compute(\($0), 'text 日本語') + 1  # comment" }
-  .joined(separator: "\n")
-final class IdleBackend: ExecutionBackend {
-  func run(_ request: ExecutionRequest) -> AsyncThrowingStream<ExecutionEvent, any Error> {
-    AsyncThrowingStream { $0.finish() }
+if wanted("frame") {
+  let source = (0..<100_000).map { "    value_\($0) = compute(\($0), 'text 日本語') + 1  # comment" }
+    .joined(separator: "\n")
+  final class IdleBackend: ExecutionBackend {
+    func run(_ request: ExecutionRequest) -> AsyncThrowingStream<ExecutionEvent, any Error> {
+      AsyncThrowingStream { $0.finish() }
+    }
   }
-}
-let app = App(backend: IdleBackend(), isolation: "none", text: source)
-let frames = measure(300) { _ = app.render(width: 200, height: 60) }
-let line = String(repeating: "x", count: 200)
-let plain = measure(300) {
-  var grid = Grid(width: 200, height: 60)
-  for y in 0..<60 { grid.put(line, x: 0, y: y, style: .plain) }
-}
-report(
-  "full frame 200x60", ours: frames, reference: plain, referenceName: "plain grid fill", budget: "< 2 ms")
+  let app = App(backend: IdleBackend(), isolation: "none", text: source)
+  let frames = measure(300) { _ = app.render(width: 200, height: 60) }
+  let line = String(repeating: "x", count: 200)
+  let plain = measure(300) {
+    var grid = Grid(width: 200, height: 60)
+    for y in 0..<60 { grid.put(line, x: 0, y: y, style: .plain) }
+  }
+  report(
+    "full frame 200x60", ours: frames, reference: plain, referenceName: "plain grid fill", budget: "< 2 ms")
 
-// A keystroke: one edit plus the frame it causes.
-let keystrokes = measure(300) {
-  app.handle(.key(.character("x")))
-  _ = app.render(width: 200, height: 60)
+  // A keystroke: one edit plus the frame it causes.
+  let keystrokes = measure(300) {
+    app.handle(.key(.character("x")))
+    _ = app.render(width: 200, height: 60)
+  }
+  report(
+    "keystroke + frame", ours: keystrokes, reference: frames, referenceName: "frame alone",
+    budget: "p99 < 1 ms"
+  )
 }
-report(
-  "keystroke + frame", ours: keystrokes, reference: frames, referenceName: "frame alone", budget: "p99 < 1 ms"
-)
-runEditorBenchmarks()
+if wanted("editor") { runEditorBenchmarks() }

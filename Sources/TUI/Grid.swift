@@ -1,19 +1,27 @@
 import Editor
 
 /// One screen position: a grapheme cluster, how many columns it covers, and its style.
-/// A wide character is followed by a continuation cell of width 0.
+/// A wide character is followed by a continuation cell of width 0. Plain data, cheap to copy.
 public struct Cell: Hashable, Sendable {
-  public var text: String
+  var grapheme: Grapheme
   public var width: Int
   public var style: Style
 
   public init(text: String = " ", width: Int = 1, style: Style = .plain) {
-    self.text = text
+    self.init(grapheme: Grapheme(text), width: width, style: style)
+  }
+
+  init(grapheme: Grapheme, width: Int, style: Style) {
+    self.grapheme = grapheme
     self.width = width
     self.style = style
   }
 
-  static func continuation(_ style: Style) -> Cell { Cell(text: "", width: 0, style: style) }
+  /// The grapheme cluster drawn here ("" for the right half of a wide character).
+  public var text: String { grapheme.string }
+
+  static func continuation(_ style: Style) -> Cell { Cell(grapheme: .empty, width: 0, style: style) }
+  static func blank(_ style: Style) -> Cell { Cell(grapheme: .space, width: 1, style: style) }
 }
 
 /// A rectangle on the screen, in cells.
@@ -59,7 +67,7 @@ public struct Grid: Equatable, Sendable {
   public mutating func fill(_ rect: Rect, style: Style) {
     for y in max(0, rect.y)..<min(height, rect.maxY) {
       for x in max(0, rect.x)..<min(width, rect.maxX) {
-        cells[y * width + x] = Cell(text: " ", width: 1, style: style)
+        cells[y * width + x] = .blank(style)
       }
     }
   }
@@ -68,6 +76,8 @@ public struct Grid: Equatable, Sendable {
   /// after the last cell written. A wide character that would straddle the edge is replaced by a
   /// blank, so nothing ever overflows its pane. Control characters should be made visible first.
   @discardableResult
+  @_specialize(exported:true,where S == String)
+  @_specialize(exported:true,where S == Substring)
   public mutating func put<S: StringProtocol>(_ text: S, x: Int, y: Int, style: Style, maxX: Int? = nil)
     -> Int
   {
@@ -84,12 +94,12 @@ public struct Grid: Equatable, Sendable {
         if column > 0 && column <= limit && column - 1 >= x {
           var target = column - 1
           while target > 0 && cells[y * width + target].width == 0 { target -= 1 }
-          cells[y * width + target].text.append(character)
+          cells[y * width + target].grapheme = Grapheme(cells[y * width + target].text + String(character))
         }
         continue
       }
       if column + w > limit {
-        if column < limit { set(Cell(text: " ", width: 1, style: style), x: column, y: y) }
+        if column < limit { set(.blank(style), x: column, y: y) }
         break
       }
       if column >= 0 {
@@ -108,24 +118,21 @@ public struct Grid: Equatable, Sendable {
     var column = x
     for byte in bytes {
       if column >= limit { break }
-      if column >= 0 { set(Cell(text: Self.asciiText[Int(byte)], width: 1, style: style), x: column, y: y) }
+      if column >= 0 { set(Cell(grapheme: Grapheme(ascii: byte), width: 1, style: style), x: column, y: y) }
       column += 1
     }
     return column
   }
-
-  /// One string per ASCII character, made once.
-  private static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
   private mutating func set(_ cell: Cell, x: Int, y: Int) {
     guard x >= 0 && x < width else { return }
     // Overwriting half of a wide character blanks the other half.
     let old = cells[y * width + x]
     if old.width == 0 && x > 0 && cells[y * width + x - 1].width == 2 {
-      cells[y * width + x - 1] = Cell(text: " ", width: 1, style: cells[y * width + x - 1].style)
+      cells[y * width + x - 1] = .blank(cells[y * width + x - 1].style)
     }
     if old.width == 2 && x + 1 < width && cell.width != 2 {
-      cells[y * width + x + 1] = Cell(text: " ", width: 1, style: old.style)
+      cells[y * width + x + 1] = .blank(old.style)
     }
     cells[y * width + x] = cell
   }

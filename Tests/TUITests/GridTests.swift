@@ -67,3 +67,24 @@ import Testing
     #expect(WordWrap.lines("a\nb", width: 10) == ["a", "b"])
   }
 }
+
+@Suite struct GraphemeTests {
+  @Test(arguments: [
+    "", " ", "x", "é", "日", "e\u{301}", "🎉", "👩‍💻", "👨‍👩‍👧‍👦", "🏳️‍🌈", String(repeating: "a\u{301}", count: 9),
+  ])
+  func keepsEveryClusterExactly(_ text: String) {
+    #expect(Grapheme(text).string == text)
+    #expect(Grapheme(text) == Grapheme(text))
+  }
+
+  @Test func longClustersAreInternedOnce() {
+    let family = "👨‍👩‍👧‍👦"
+    #expect(family.utf8.count > 15)
+    #expect(Grapheme(family) == Grapheme(String(family)))
+    #expect(Grapheme(family) != Grapheme("👩‍💻"))
+  }
+
+  @Test func asciiShortcutMatchesTheGeneralPath() {
+    #expect(Grapheme(ascii: 0x41) == Grapheme("A"))
+  }
+}
