@@ -23,7 +23,9 @@ static inline attr_t nc_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t nc_a_dim(void) { return A_DIM; }
 static inline attr_t nc_a_italic(void) { return A_ITALIC; }
 static inline attr_t nc_a_normal(void) { return A_NORMAL; }
-static inline mmask_t nc_all_mouse(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t nc_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t nc_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline mmask_t nc_wheel_down(void) { return BUTTON5_PRESSED; }
 static inline void nc_set_escdelay(int ms) { set_escdelay(ms); }
 
 #endif

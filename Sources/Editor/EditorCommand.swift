@@ -40,4 +40,7 @@ public enum Movement: Hashable, Sendable {
   case lineEnd
   case pageUp(lines: Int), pageDown(lines: Int)
   case documentStart, documentEnd
+  /// To a 0-based line and the screen column on it (where a mouse click landed); clamped to the
+  /// text, on a character boundary.
+  case screenPosition(line: Int, column: Int)
 }

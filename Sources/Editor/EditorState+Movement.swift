@@ -24,6 +24,10 @@ extension EditorState {
       let line = storage.line(containing: head)
       moveHead(to: storage.lineRange(line).upperBound, extend: extend)
     case .documentStart: moveHead(to: 0, extend: extend)
+    case .screenPosition(let line, let column):
+      let target = min(max(0, line), lineCount - 1)
+      let inLine = byteOffset(inLine: storage.line(target), screenColumn: max(0, column))
+      moveHead(to: storage.lineStart(target) + inLine, extend: extend)
     case .documentEnd: moveHead(to: storage.byteCount, extend: extend)
     }
   }

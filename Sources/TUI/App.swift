@@ -65,10 +65,31 @@ public final class App {
     case .key(.function(6)): focus = focus == .editor ? .output : .editor
     case .key(.function(1)): help = HelpOverlay()
     case .resize: break
+    case .mouse(let mouse): handleMouse(mouse)
     default:
       switch focus {
       case .editor: _ = editor.handle(event)
       case .output: _ = output.handle(event)
+      }
+    }
+  }
+
+  /// A click focuses the pane under it (and places the editor's cursor); the wheel scrolls it.
+  private func handleMouse(_ mouse: MouseEvent) {
+    guard let layout = lastLayout else { return }
+    if layout.editor.contains(x: mouse.x, y: mouse.y) {
+      switch mouse.action {
+      case .press:
+        focus = .editor
+        editor.click(column: mouse.x - layout.editor.x, row: mouse.y - layout.editor.y)
+      case .wheelUp: editor.wheel(down: false)
+      case .wheelDown: editor.wheel(down: true)
+      }
+    } else if layout.output.contains(x: mouse.x, y: mouse.y) {
+      switch mouse.action {
+      case .press: focus = .output
+      case .wheelUp: output.wheel(down: false)
+      case .wheelDown: output.wheel(down: true)
       }
     }
   }

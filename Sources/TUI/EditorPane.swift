@@ -71,9 +71,22 @@ public struct EditorPane: Component {
         state.apply(.paste(text), at: clock())
       }
       return .handled
-    case .resize:
+    case .resize, .mouse:
       return .ignored
     }
+  }
+
+  /// A click at a cell of this pane (relative to its top-left corner) puts the cursor there.
+  public mutating func click(column: Int, row: Int) {
+    guard prompt == nil, row >= 0, row < max(1, pageHeight + 1) else { return }
+    let textColumn = leftColumn + max(0, column - gutterWidth())
+    state.apply(.move(.screenPosition(line: topLine + row, column: textColumn)), at: clock())
+  }
+
+  /// The wheel moves the cursor (and the view with it) three lines.
+  public mutating func wheel(down: Bool) {
+    let movement: Movement = down ? .down : .up
+    for _ in 0..<3 { state.apply(.move(movement), at: clock()) }
   }
 
   private mutating func handleEditorKey(_ key: Key) -> Bool {

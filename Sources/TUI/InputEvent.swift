@@ -23,10 +23,25 @@ public struct Modifiers: OptionSet, Hashable, Sendable {
   init(xtermParameter: Int) { self.init(rawValue: max(0, xtermParameter - 1) & 7) }
 }
 
+/// A mouse button or wheel, at a screen cell.
+public struct MouseEvent: Hashable, Sendable {
+  public enum Action: Hashable, Sendable { case press, wheelUp, wheelDown }
+  public var action: Action
+  public var x: Int
+  public var y: Int
+
+  public init(_ action: Action, x: Int, y: Int) {
+    self.action = action
+    self.x = x
+    self.y = y
+  }
+}
+
 /// Everything that can happen to the UI from outside.
 public enum InputEvent: Hashable, Sendable {
   case key(Key)
   case paste(String)
+  case mouse(MouseEvent)
   case resize(width: Int, height: Int)
 }
 

@@ -39,5 +39,11 @@ public enum KeyHelp {
     Section(
       title: "Output pane (after F6)",
       entries: [("↑ ↓ PgUp PgDn", "scroll"), ("Home End", "oldest, newest (follow)")]),
+    Section(
+      title: "Mouse",
+      entries: [
+        ("click", "focus a pane; in the editor, place the cursor"),
+        ("wheel", "editor: cursor 3 lines; output: scroll"), ("Shift-drag", "the terminal's own selection"),
+      ]),
   ]
 }

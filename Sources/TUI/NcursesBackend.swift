@@ -36,6 +36,9 @@ public final class NcursesBackend: TerminalBackend {
     }
     colorMode = ColorMode.detect(environment: environment, hasColors: has_colors(), colors: Int(nc_colors()))
     Self.writeToTerminal(ClipboardPasteDecoder.enable)
+    // Clicks and the wheel only (no motion reports); Shift-drag still selects text in the terminal.
+    _ = mousemask(nc_button1_pressed() | nc_wheel_up() | nc_wheel_down(), nil)
+    _ = mouseinterval(0)
   }
 
   /// Bytes for the terminal itself (mode switches, OSC 52), written past ncurses' buffer.
@@ -62,6 +65,8 @@ public final class NcursesBackend: TerminalBackend {
         if Int32(character) == KEY_RESIZE {
           previous = nil
           events.append(.resize(width: Int(nc_cols()), height: Int(nc_lines())))
+        } else if Int32(character) == KEY_MOUSE {
+          if let mouse = Self.mouseEvent() { events.append(.mouse(mouse)) }
         } else if let key = Self.functionKey(Int32(character)) {
           events.append(.key(key))
         }
@@ -124,6 +129,16 @@ public final class NcursesBackend: TerminalBackend {
     }
     return table
   }()
+
+  private static func mouseEvent() -> MouseEvent? {
+    var event = MEVENT()
+    guard getmouse(&event) == OK else { return nil }
+    let (x, y) = (Int(event.x), Int(event.y))
+    if event.bstate & nc_wheel_up() != 0 { return MouseEvent(.wheelUp, x: x, y: y) }
+    if event.bstate & nc_wheel_down() != 0 { return MouseEvent(.wheelDown, x: x, y: y) }
+    if event.bstate & nc_button1_pressed() != 0 { return MouseEvent(.press, x: x, y: y) }
+    return nil
+  }
 
   static func characterKey(_ scalar: Unicode.Scalar) -> Key {
     switch scalar.value {

@@ -26,6 +26,12 @@ public struct OutputPane: Component {
     return .handled
   }
 
+  /// The wheel scrolls three lines.
+  public mutating func wheel(down: Bool) {
+    let maxBack = max(0, log.lines.count - 1)
+    scrollBack = down ? max(0, scrollBack - 3) : min(maxBack, scrollBack + 3)
+  }
+
   public mutating func clear() {
     log.clear()
     scrollBack = 0

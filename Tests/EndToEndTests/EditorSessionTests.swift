@@ -114,6 +114,21 @@ import Testing
     try Self.expectCleanShell(tmux)
   }
 
+  @Test func clickPlacesTheCursor() throws {
+    let tmux = try Self.startEditor()
+    try tmux.type("a = 1")
+    try tmux.press("Enter")
+    try tmux.type("print(a)")
+    // An X10 mouse report, as the terminal sends it: ESC [ M, button, column + 33, row + 33.
+    // Column 7 is the gutter's 3 cells plus 4 characters into line 2 (screen row 2).
+    try tmux.tmux(
+      "send-keys", "-t", "e2e", "-H", "1b", "5b", "4d", "20", String(33 + 7, radix: 16),
+      String(33 + 2, radix: 16))
+    try tmux.waitFor { $0.contains("Ln 2, Col 5") }
+    try tmux.press("C-q", "C-q")
+    try Self.expectCleanShell(tmux)
+  }
+
   @Test func resizingRedrawsTheLayout() throws {
     let tmux = try Self.startEditor()
     try tmux.tmux("resize-window", "-t", "e2e", "-x", "60", "-y", "16")
