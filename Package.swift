@@ -33,7 +33,7 @@ let package = Package(
     .executableTarget(
       name: "coderemote",
       dependencies: [
-        "TUI", "Engine",
+        "TUI", "Engine", "Editor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "bench", dependencies: ["Editor", "Engine", "TUI"], path: "Benchmarks/bench"),

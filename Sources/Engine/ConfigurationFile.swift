@@ -5,10 +5,12 @@ import TOMLKit
 ///     [limits]          # wall_ms, cpu_ms, memory_mb, output_kb, processes, file_size_mb, open_files
 ///     [python]          # path, import_policy = "off" | "standard" | "strict"
 ///     [sandbox]         # bubblewrap, cgroups, seccomp, landlock (booleans), uid_range = [first, last]
+///     [editor]          # indent_width, tab_width (1–16), auto_close (boolean)
+///     [ui]              # theme = "name" or "/path/to/theme.toml"
 struct ConfigurationFile {
   let path: String
 
-  func parse(_ text: String) throws(ConfigurationError) -> SandboxConfiguration {
+  func parse(_ text: String) throws(ConfigurationError) -> Configuration {
     let root: TOMLTable
     do {
       root = try TOMLTable(string: text)
@@ -17,8 +19,21 @@ struct ConfigurationFile {
     } catch {
       throw failure(nil, "not valid TOML")
     }
+    var whole = Configuration()
+    try expectOnly(["limits", "python", "sandbox", "editor", "ui"], in: root, prefix: "")
+    if let editor = try table("editor", in: root) {
+      try readEditor(editor, into: &whole.editor)
+    }
+    if let ui = try table("ui", in: root) {
+      try expectOnly(["theme"], in: ui, prefix: "ui.")
+      if let value = ui["theme"] {
+        guard let theme = value.string, !theme.isEmpty else {
+          throw failure("ui.theme", "expected a theme name or a path in quotes")
+        }
+        whole.theme = theme
+      }
+    }
     var configuration = SandboxConfiguration()
-    try expectOnly(["limits", "python", "sandbox"], in: root, prefix: "")
     if let limits = try table("limits", in: root) {
       try readLimits(limits, into: &configuration.limits)
     }
@@ -41,7 +56,8 @@ struct ConfigurationFile {
     if let sandbox = try table("sandbox", in: root) {
       try readSandbox(sandbox, into: &configuration)
     }
-    return configuration
+    whole.sandbox = configuration
+    return whole
   }
 
   private func readLimits(_ table: TOMLTable, into limits: inout ExecutionLimits) throws(ConfigurationError) {
@@ -61,6 +77,22 @@ struct ConfigurationFile {
         throw failure("limits.\(key)", "expected an integer from \(range.lowerBound) to \(range.upperBound)")
       }
       limits[keyPath: field] = number
+    }
+  }
+
+  private func readEditor(_ table: TOMLTable, into editor: inout EditorPreferences) throws(ConfigurationError)
+  {
+    try expectOnly(["indent_width", "tab_width", "auto_close"], in: table, prefix: "editor.")
+    for (key, field) in [("indent_width", \EditorPreferences.indentWidth), ("tab_width", \.tabWidth)] {
+      guard let value = table[key] else { continue }
+      guard let number = value.int, (1...16).contains(number) else {
+        throw failure("editor.\(key)", "expected an integer from 1 to 16")
+      }
+      editor[keyPath: field] = number
+    }
+    if let value = table["auto_close"] {
+      guard let flag = value.bool else { throw failure("editor.auto_close", "expected true or false") }
+      editor.autoClose = flag
     }
   }
 

@@ -32,18 +32,11 @@ public struct SandboxConfiguration: Sendable, Equatable {
     return home + "/.config/coderemote/config.toml"
   }
 
-  /// The configuration file's settings over the defaults; the defaults when there is no file.
+  /// The sandbox part of the configuration file (see `Configuration.load`).
   public static func load(environment: [String: String] = ProcessInfo.processInfo.environment)
     throws(ConfigurationError) -> SandboxConfiguration
   {
-    let path = filePath(environment: environment)
-    guard FileManager.default.fileExists(atPath: path) else { return .default }
-    guard let data = FileManager.default.contents(atPath: path),
-      let text = String(data: data, encoding: .utf8)
-    else {
-      throw ConfigurationError(file: path, key: nil, problem: "cannot be read as UTF-8 text")
-    }
-    return try ConfigurationFile(path: path).parse(text)
+    try Configuration.load(environment: environment).sandbox
   }
 }
 

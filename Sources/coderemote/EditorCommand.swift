@@ -1,4 +1,5 @@
 import ArgumentParser
+import Editor
 import Engine
 import Foundation
 import Glibc
@@ -16,34 +17,36 @@ struct Edit: ParsableCommand {
 
   @Option(
     help: "A theme: a name (default, light, dusk, or your own in ~/.config/coderemote/themes) or a path.")
-  var theme: String = "default"
+  var theme: String?
 
   func run() {
     guard isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 else {
       CLIFailure.usage("the editor needs a terminal; to run a file without one, use `coderemote run FILE`")
         .exit()
     }
-    let configuration: SandboxConfiguration
-    do {
-      configuration = try SandboxConfiguration.load()
-    } catch {
-      CLIFailure.usage(error.description).exit()
-    }
-    let backend = LocalBackend(configuration: configuration)
+    let environment = ProcessInfo.processInfo.environment
+    let configuration: Configuration
     let chosenTheme: Theme
     do {
-      chosenTheme = try ThemeCatalog.load(theme, environment: ProcessInfo.processInfo.environment)
+      configuration = try Configuration.load(environment: environment)
+      // --theme wins over config.toml's [ui] theme.
+      chosenTheme = try ThemeCatalog.load(theme ?? configuration.theme ?? "default", environment: environment)
     } catch {
-      CLIFailure.usage(error.description).exit()
+      CLIFailure.usage(String(describing: error)).exit()
     }
+    let backend = LocalBackend(configuration: configuration.sandbox)
     let app = App(
-      backend: backend, isolation: backend.isolation, limits: configuration.limits, theme: chosenTheme)
+      backend: backend, isolation: backend.isolation, limits: configuration.sandbox.limits, theme: chosenTheme
+    )
+    let preferences = configuration.editor
+    app.editor.state.settings = EditorSettings(
+      indentWidth: preferences.indentWidth, tabWidth: preferences.tabWidth, autoClose: preferences.autoClose)
     if let file {
       // A missing file opens empty and is created on save; its line endings are kept either way.
       do { try app.editor.open(path: file) } catch { CLIFailure.usage(error.description).exit() }
     }
     app.editor.clipboard = Clipboard.detect(
-      environment: ProcessInfo.processInfo.environment, writeToTerminal: NcursesBackend.writeToTerminal)
+      environment: environment, writeToTerminal: NcursesBackend.writeToTerminal)
     TerminalGuard.install()
     let terminal = NcursesBackend()
     AppLoop(app: app, terminal: terminal).run()

@@ -101,17 +101,21 @@ enum Binary {
   }
 }
 
-/// A temporary file that removes itself.
+/// A temporary file (in a directory of its own, which it removes when released). `name` may
+/// include subdirectories: "coderemote/config.toml".
 final class TemporaryFile {
+  let directory: URL
   let path: String
 
   init(_ contents: String, name: String = "main.py") throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "coderemote-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    path = dir.appendingPathComponent(name).path
+    let file = directory.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    path = file.path
     try contents.write(toFile: path, atomically: true, encoding: .utf8)
   }
 
-  deinit { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+  deinit { try? FileManager.default.removeItem(at: directory) }
 }

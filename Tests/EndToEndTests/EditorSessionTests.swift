@@ -129,6 +129,19 @@ import Testing
     try Self.expectCleanShell(tmux)
   }
 
+  @Test func editorSettingsComeFromConfigToml() throws {
+    let config = try TemporaryFile(
+      "[editor]\nindent_width = 2\nauto_close = false\n", name: "coderemote/config.toml")
+    let tmux = try Self.startEditor(command: "XDG_CONFIG_HOME=\(config.directory.path) \(Binary.path)")
+    try tmux.type("if x:")
+    try tmux.press("Enter")
+    try tmux.type("f(")
+    let screen = try tmux.waitFor { $0.contains("Ln 2, Col 5") }
+    #expect(screen.split(separator: "\n")[2].hasPrefix(" 2   f(  "), "screen:\n\(screen)")
+    try tmux.press("C-q", "C-q")
+    try Self.expectCleanShell(tmux)
+  }
+
   @Test func resizingRedrawsTheLayout() throws {
     let tmux = try Self.startEditor()
     try tmux.tmux("resize-window", "-t", "e2e", "-x", "60", "-y", "16")

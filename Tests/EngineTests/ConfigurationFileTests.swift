@@ -8,12 +8,12 @@ struct ConfigurationFileTests {
 
   @Test("an empty file gives the defaults")
   func empty() throws {
-    #expect(try file.parse("") == SandboxConfiguration.default)
+    #expect(try file.parse("") == Configuration.default)
   }
 
   @Test("every key is read")
   func everyKey() throws {
-    let configuration = try file.parse(
+    let whole = try file.parse(
       """
       [limits]
       wall_ms = 2000
@@ -32,7 +32,16 @@ struct ConfigurationFileTests {
       seccomp = false
       landlock = false
       uid_range = [70000, 70009]
+      [editor]
+      indent_width = 2
+      tab_width = 8
+      auto_close = false
+      [ui]
+      theme = "light"
       """)
+    let configuration = whole.sandbox
+    #expect(whole.editor.indentWidth == 2 && whole.editor.tabWidth == 8 && !whole.editor.autoClose)
+    #expect(whole.theme == "light")
     #expect(
       configuration.limits
         == ExecutionLimits(
@@ -57,6 +66,10 @@ struct ConfigurationFileTests {
       ("[sandbox]\nuid_range = [10, 5]\n", "sandbox.uid_range"),
       ("limits = 3\n", "limits"),
       ("[colours]\n", "colours"),
+      ("[editor]\nindent_width = 0\n", "editor.indent_width"),
+      ("[editor]\nauto_close = 1\n", "editor.auto_close"),
+      ("[editor]\ntabs = 4\n", "editor.tabs"),
+      ("[ui]\ntheme = 3\n", "ui.theme"),
     ])
   func badKeys(text: String, key: String) {
     #expect {
