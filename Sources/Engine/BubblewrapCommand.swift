@@ -27,7 +27,11 @@ struct BubblewrapCommand {
 
   var arguments: [String] {
     var args = [
-      "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
+      // --as-pid-1: the program is the namespace's init, so when it exits the kernel empties the
+      // namespace before bubblewrap reports the exit. (With bubblewrap's own init, bubblewrap
+      // reports as soon as the program exits, while its init and any orphans live on a moment.)
+      "--unshare-all", "--unshare-user", "--disable-userns", "--as-pid-1", "--die-with-parent",
+      "--new-session",
       "--hostname", "sandbox", "--clearenv",
     ]
     for (key, value) in environment.sorted(by: { $0.key < $1.key }) { args += ["--setenv", key, value] }

@@ -12,7 +12,7 @@ struct SandboxRun {
   var id: String
 
   static let pythonFlags = ["-I", "-u"]
-  static let bubblewrapProcesses = 2
+  static let bubblewrapProcesses = 1
 
   /// The run's environment: nothing of the caller's.
   static func environment(home: String, tmp: String) -> [String: String] {
@@ -25,8 +25,7 @@ struct SandboxRun {
     let limits = request.limits
     var applied = layers
     let lease = layers.separateUid ? try UidLease.acquire(from: configuration.uidRange) : nil
-    // The process limit is the program's: bubblewrap's own two processes (itself and the namespace's
-    // init) come on top.
+    // The process limit is the program's: bubblewrap's own process comes on top.
     var boxLimits = limits
     if layers.bubblewrap != nil { boxLimits.processes += Self.bubblewrapProcesses }
     // Named after the uid when there is one, so a crashed run's cgroup is cleared by the next holder.
