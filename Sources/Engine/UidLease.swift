@@ -36,9 +36,27 @@ final class UidLease {
     throw .noFreeUid(range)
   }
 
-  /// Kills every process running as this uid: whatever the run left behind, wherever it hid.
+  /// Kills every process running as this uid — whatever the run left behind, wherever it hid — and
+  /// waits (up to about a second) until none is left running, since signals land asynchronously.
   func killEverything() {
-    _ = cs_kill_uid(uid, uid)
+    for round in 0..<500 {
+      if round % 25 == 0 { _ = cs_kill_uid(uid, uid) }
+      if !Self.anyProcessRunning(as: uid) { return }
+      usleep(2_000)
+    }
+  }
+
+  /// Whether a process of `uid` is alive: zombies are dead, only waiting for whoever adopted them.
+  static func anyProcessRunning(as uid: UInt32) -> Bool {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return false }
+    var info = stat()
+    for entry in entries where entry.first?.isNumber == true {
+      guard stat("/proc/" + entry, &info) == 0, info.st_uid == uid,
+        let text = readSmallFile("/proc/\(entry)/stat"), let close = text.lastIndex(of: ")")
+      else { continue }
+      if text[close...].dropFirst(2).first != "Z" { return true }
+    }
+    return false
   }
 
   private static func makeLockDirectory() -> Bool {
