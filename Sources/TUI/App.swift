@@ -10,6 +10,8 @@ public final class App {
   public enum Message: Sendable {
     case execution(ExecutionEvent)
     case executionFailed(String)
+    /// The run was cancelled (Ctrl-C, or quitting) before its result arrived.
+    case executionCancelled
   }
 
   public var editor: EditorPane
@@ -116,6 +118,9 @@ public final class App {
     case .executionFailed(let message):
       runState = .failed(message)
       runTask = nil
+    case .executionCancelled:
+      if case .running(let start) = runState { runState = .cancelled(after: clock.now - start) }
+      runTask = nil
     }
   }
 
@@ -133,9 +138,14 @@ public final class App {
     let request = ExecutionRequest(code: editor.state.text, limits: limits)
     let stream = backend.run(request)
     let inbox = self.inbox
+    // Cancelling this task cancels the run (the backend's contract); the stream then ends without
+    // a result, so the task says so itself.
     runTask = Task.detached {
       do {
         for try await event in stream { inbox.post(.execution(event)) }
+        if Task.isCancelled { inbox.post(.executionCancelled) }
+      } catch is CancellationError {
+        inbox.post(.executionCancelled)
       } catch {
         inbox.post(.executionFailed(String(describing: error)))
       }
@@ -243,7 +253,7 @@ public final class App {
     switch runState {
     case .idle: runStyle = theme.statusBar
     case .running: runStyle = theme.statusRunning
-    case .failed: runStyle = theme.statusError
+    case .failed, .cancelled: runStyle = theme.statusError
     case .finished(let result): runStyle = result.status == .ok ? theme.statusOK : theme.statusError
     }
     if quitArmed {

@@ -6,6 +6,8 @@ public enum RunState: Equatable, Sendable {
   case running(startedAt: ContinuousClock.Instant)
   case finished(ExecutionResult)
   case failed(String)
+  /// Cancelled before it finished; the sandbox has ended it.
+  case cancelled(after: Duration)
 
   public var isRunning: Bool {
     if case .running = self { return true }
@@ -21,6 +23,9 @@ public enum RunState: Equatable, Sendable {
       let seconds = Double(whole) + Double(fraction) / 1e18
       return "● running \(String(format1: seconds))s · Ctrl-C cancels"
     case .failed(let message): return "✗ could not run: \(message)"
+    case .cancelled(let elapsed):
+      let (whole, fraction) = elapsed.components
+      return "✗ cancelled · \(whole * 1_000 + fraction / 1_000_000_000_000_000) ms"
     case .finished(let result):
       let mark = result.status == .ok ? "✓" : "✗"
       var parts = ["\(mark) \(result.status.rawValue)"]

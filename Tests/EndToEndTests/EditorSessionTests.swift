@@ -57,6 +57,18 @@ import Testing
     try Self.expectCleanShell(tmux)
   }
 
+  @Test func ctrlCCancelsARunningProgram() throws {
+    let tmux = try Self.startEditor()
+    try tmux.type("while True: pass")
+    try tmux.press("F5")
+    try tmux.waitFor { $0.contains("● running") }
+    try tmux.press("C-c")
+    let screen = try tmux.waitFor { $0.contains("✗ cancelled") }
+    #expect(!screen.contains("running"))
+    try tmux.press("C-q", "C-q")
+    try Self.expectCleanShell(tmux)
+  }
+
   @Test func multiLineProgramWithIndentation() throws {
     let tmux = try Self.startEditor()
     // Enter after ':' indents; Backspace in the indent removes a level.

@@ -155,3 +155,33 @@ import Testing
     #expect(app.quitArmed)
   }
 }
+
+@Suite struct CancelTests {
+  /// A backend whose program never ends on its own; it records that it was told to stop.
+  final class EndlessBackend: ExecutionBackend, @unchecked Sendable {
+    var stopped = false
+    func run(_ request: ExecutionRequest) -> AsyncThrowingStream<ExecutionEvent, any Error> {
+      AsyncThrowingStream { continuation in
+        continuation.yield(.started(id: "endless"))
+        continuation.onTermination = { _ in self.stopped = true }
+      }
+    }
+  }
+
+  @Test func ctrlCCancelsTheRunAndSaysSo() async {
+    let backend = EndlessBackend()
+    let app = App(backend: backend, isolation: "none")
+    app.handle(.key(.function(5)))
+    app.handle(.key(.ctrl("c")))
+    for _ in 0..<200 where app.isRunning {
+      try? await Task.sleep(for: .milliseconds(5))
+      app.drainInbox()
+    }
+    guard case .cancelled = app.runState else {
+      Issue.record("expected cancelled, got \(app.runState)")
+      return
+    }
+    #expect(backend.stopped)
+    #expect(app.render(width: 100, height: 20).0.text.contains("✗ cancelled ·"))
+  }
+}
