@@ -133,7 +133,8 @@ final class RunCgroup {
   func remove() {
     closeProcsFiles()
     for directory in directories.reversed() {
-      for _ in 0..<100 where rmdir(directory) != 0 && errno == EBUSY {
+      for _ in 0..<100 {
+        if rmdir(directory) == 0 || errno != EBUSY { break }
         usleep(2_000)
       }
     }
