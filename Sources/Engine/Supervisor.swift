@@ -28,34 +28,17 @@ final class Supervisor: Sendable {
   static let killRetryMilliseconds = 200
 
   private let cancelled = Atomic<Bool>(false)
-  private let wakeRead: Int32
-  private let wakeWrite: Int32
+  private let wakeUp = WakePipe()
 
   init() {
     // A program that exits (or closes stdin) while we still feed it would otherwise kill this whole
     // process with SIGPIPE; the write then fails with EPIPE instead. Children get SIG_DFL back.
     signal(SIGPIPE, SIG_IGN)
-    var fds: [Int32] = [-1, -1]
-    _ = pipe(&fds)
-    for fd in fds {
-      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-      _ = fcntl(fd, F_SETFL, O_NONBLOCK)
-    }
-    wakeRead = fds[0]
-    wakeWrite = fds[1]
-  }
-
-  deinit {
-    close(wakeRead)
-    close(wakeWrite)
   }
 
   /// Asks the run to stop; safe from any thread, any number of times.
   func cancel() {
-    if !cancelled.exchange(true, ordering: .acquiringAndReleasing) {
-      var byte: UInt8 = 1
-      _ = write(wakeWrite, &byte, 1)
-    }
+    if !cancelled.exchange(true, ordering: .acquiringAndReleasing) { wakeUp.wake() }
   }
 
   /// Runs `plan` to the end on the calling thread, calling `onOutput` for every chunk as it arrives.
@@ -131,7 +114,7 @@ final class Supervisor: Sendable {
         fds.append(pollfd(fd: process.stdinFD, events: Int16(POLLOUT), revents: 0))
       }
       if !exited && pidFD >= 0 { fds.append(pollfd(fd: pidFD, events: Int16(POLLIN), revents: 0)) }
-      fds.append(pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0))
+      fds.append(pollfd(fd: wakeUp.descriptor, events: Int16(POLLIN), revents: 0))
 
       var wakeAt = killDeadline ?? deadline
       if exited, killDeadline == nil {
@@ -151,9 +134,7 @@ final class Supervisor: Sendable {
           if written > 0 { pendingStdin = pendingStdin.dropFirst(written) }
           if written < 0 && errno != EAGAIN && errno != EINTR { pendingStdin = [] }
           if pendingStdin.isEmpty { process.closeStdin() }
-        case wakeRead:
-          var sink = [UInt8](repeating: 0, count: 16)
-          _ = read(wakeRead, &sink, sink.count)
+        case wakeUp.descriptor: wakeUp.drain()
         default: break
         }
       }
