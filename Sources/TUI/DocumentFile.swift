@@ -39,9 +39,15 @@ public struct DocumentFile: Equatable, Sendable {
   /// Reads `path`: the document (with the line ending it uses) and its text with `\n` endings.
   /// A file that does not exist yet is an empty document.
   public static func open(_ path: String) throws(Failure) -> (document: DocumentFile, text: String) {
-    guard FileManager.default.fileExists(atPath: path) else { return (DocumentFile(path: path), "") }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return (DocumentFile(path: path), "")
+    }
+    guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "it is a directory") }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+      // FileManager does not keep errno; access(2) says why (permission, usually).
+      let reason = access(path, R_OK) != 0 ? String(cString: strerror(errno)) : "read failed"
+      throw .unreadable(path: path, reason: reason)
     }
     let text: String
     do {

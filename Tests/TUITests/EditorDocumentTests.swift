@@ -88,3 +88,15 @@ import Testing
     #expect(pane.document?.path == directory + "/absent.py")
   }
 }
+
+@Suite struct DocumentOpenFailureTests {
+  @Test func aDirectoryIsRefusedPlainly() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "doc-dir-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    #expect(throws: DocumentFile.Failure.unreadable(path: directory.path, reason: "it is a directory")) {
+      _ = try DocumentFile.open(directory.path)
+    }
+  }
+}
