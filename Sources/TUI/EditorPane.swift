@@ -265,6 +265,8 @@ public struct EditorPane: Component {
     var column = 0
     var offset = 0
     var spanIndex = 0
+    var styledSpan = -1
+    var spanStyle = theme.text
     var matchIndex = marks.firstMatch(endingAfter: start)
     var run = ""
     var runStyle = theme.text
@@ -282,7 +284,12 @@ public struct EditorPane: Component {
         while spanIndex < spans.count && spans[spanIndex].range.upperBound <= offset { spanIndex += 1 }
         var style = theme.text
         if spanIndex < spans.count && spans[spanIndex].range.contains(offset) {
-          style = theme.highlight.style(for: spans[spanIndex].kind)
+          // One theme lookup per span, not per character.
+          if styledSpan != spanIndex {
+            styledSpan = spanIndex
+            spanStyle = theme.highlight.style(for: spans[spanIndex].kind)
+          }
+          style = spanStyle
         }
         var glyph = String(character)
         // Printable ASCII, the common case, is drawn as itself without further checks.

@@ -21,13 +21,15 @@ struct Grapheme: Hashable, Sendable {
   }
 
   init(_ text: String) {
-    var utf8 = Array(text.utf8)
-    if utf8.count < 16 {
-      let count = utf8.count
-      utf8 += Array(repeating: 0, count: 15 - count) + [UInt8(count)]
-      (low, high) = utf8.withUnsafeBytes {
-        ($0.load(as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self))
+    let count = text.utf8.count
+    if count < 16 {
+      // Packed little-endian, byte by byte: no array, no allocation.
+      var low: UInt64 = 0
+      var high = UInt64(count) << 56
+      for (i, byte) in text.utf8.enumerated() {
+        if i < 8 { low |= UInt64(byte) << (8 * i) } else { high |= UInt64(byte) << (8 * (i - 8)) }
       }
+      (self.low, self.high) = (low, high)
     } else {
       low = Self.interned.withLock { table in
         if let index = table.indices[text] { return index }
