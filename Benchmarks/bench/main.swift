@@ -51,6 +51,22 @@ if wanted("frame") {
   report(
     "full frame 200x60", ours: frames, reference: plain, referenceName: "plain grid fill", budget: "< 2 ms")
 
+  // The same with plain ASCII code, what most Python files are (the lines above all hold CJK).
+  let asciiSource = (0..<100_000).map { "    value_\($0) = compute(\($0), 'text abc') + 1  # comment" }
+    .joined(separator: "\n")
+  let asciiApp = App(backend: IdleBackend(), isolation: "none", text: asciiSource)
+  let asciiFrames = measure(300) { _ = asciiApp.render(width: 200, height: 60) }
+  report(
+    "full frame 200x60, ASCII code", ours: asciiFrames, reference: plain, referenceName: "plain grid fill",
+    budget: "< 2 ms")
+  let asciiKeystrokes = measure(300) {
+    asciiApp.handle(.key(.character("x")))
+    _ = asciiApp.render(width: 200, height: 60)
+  }
+  report(
+    "keystroke + frame, ASCII code", ours: asciiKeystrokes, reference: asciiFrames,
+    referenceName: "frame alone", budget: "p99 < 1 ms")
+
   // A keystroke: one edit plus the frame it causes.
   let keystrokes = measure(300) {
     app.handle(.key(.character("x")))

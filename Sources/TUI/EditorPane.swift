@@ -262,12 +262,80 @@ public struct EditorPane: Component {
   /// style go to the grid together, as one run.
   private func drawLine(_ index: Int, x: Int, y: Int, maxX: Int, marks: LineMarks, into grid: inout Grid) {
     let (start, text, spans) = state.highlightedLine(index)
-    var column = 0
-    var offset = 0
     var spanIndex = 0
     var styledSpan = -1
     var spanStyle = theme.text
     var matchIndex = marks.firstMatch(endingAfter: start)
+    /// The style of the character at `offset` (in the line); offsets must come in increasing order.
+    func style(at offset: Int, inert: Bool) -> Style {
+      let position = start + offset
+      while spanIndex < spans.count && spans[spanIndex].range.upperBound <= offset { spanIndex += 1 }
+      var style = theme.text
+      if spanIndex < spans.count && spans[spanIndex].range.contains(offset) {
+        // One theme lookup per span, not per character.
+        if styledSpan != spanIndex {
+          styledSpan = spanIndex
+          spanStyle = theme.highlight.style(for: spans[spanIndex].kind)
+        }
+        style = spanStyle
+      }
+      if inert { style = theme.inert }
+      while matchIndex < marks.matches.count && marks.matches[matchIndex].upperBound <= position {
+        matchIndex += 1
+      }
+      if matchIndex < marks.matches.count && marks.matches[matchIndex].contains(position) {
+        style = theme.searchMatch
+      }
+      if marks.brackets.contains(position) { style = theme.matchingBracket }
+      if marks.selection.contains(position) { style = theme.selection }
+      return style
+    }
+
+    let (column, offset) =
+      text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+      ? drawPrintableASCII(text, x: x, y: y, maxX: maxX, style: style, into: &grid)
+      : drawCharacters(text, x: x, y: y, maxX: maxX, style: style, into: &grid)
+    // A selected line break shows as one selected blank after the text.
+    let screenX = x + column - leftColumn
+    if offset == text.utf8.count && marks.selection.contains(start + offset) && screenX >= x && screenX < maxX
+    {
+      grid.put(" ", x: screenX, y: y, style: theme.selection, maxX: maxX)
+    }
+  }
+
+  /// The common case, a line of printable ASCII: a byte is a character is a column, so runs of one
+  /// style are slices of the line. Returns the column and offset reached (the line's end).
+  private func drawPrintableASCII(
+    _ text: String, x: Int, y: Int, maxX: Int, style: (Int, Bool) -> Style, into grid: inout Grid
+  ) -> (column: Int, offset: Int) {
+    let bytes = Array(text.utf8)
+    let first = min(leftColumn, bytes.count)
+    let last = max(first, min(bytes.count, leftColumn + (maxX - x)))
+    var runStart = first
+    var runStyle: Style?
+    func flush(upTo end: Int) {
+      guard let runStyle, end > runStart else { return }
+      let run = String(decoding: bytes[runStart..<end], as: UTF8.self)
+      grid.put(run, x: x + runStart - leftColumn, y: y, style: runStyle, maxX: maxX)
+    }
+    for offset in first..<last {
+      let current = style(offset, false)
+      if current != runStyle {
+        flush(upTo: offset)
+        runStart = offset
+        runStyle = current
+      }
+    }
+    flush(upTo: last)
+    return (bytes.count, bytes.count)
+  }
+
+  /// Any other line, grapheme by grapheme: wide characters, tabs, control pictures.
+  private func drawCharacters(
+    _ text: String, x: Int, y: Int, maxX: Int, style: (Int, Bool) -> Style, into grid: inout Grid
+  ) -> (column: Int, offset: Int) {
+    var column = 0
+    var offset = 0
     var run = ""
     var runStyle = theme.text
     var runX = x
@@ -280,38 +348,19 @@ public struct EditorPane: Component {
       let screenX = x + column - leftColumn
       if screenX >= maxX { break }
       if column >= leftColumn {
-        let position = start + offset
-        while spanIndex < spans.count && spans[spanIndex].range.upperBound <= offset { spanIndex += 1 }
-        var style = theme.text
-        if spanIndex < spans.count && spans[spanIndex].range.contains(offset) {
-          // One theme lookup per span, not per character.
-          if styledSpan != spanIndex {
-            styledSpan = spanIndex
-            spanStyle = theme.highlight.style(for: spans[spanIndex].kind)
-          }
-          style = spanStyle
-        }
         var glyph = String(character)
-        // Printable ASCII, the common case, is drawn as itself without further checks.
-        let printableASCII = character.asciiValue.map { $0 >= 0x20 && $0 != 0x7F } ?? false
-        if !printableASCII && character == "\t" {
+        var inert = false
+        if character == "\t" {
           glyph = String(repeating: " ", count: width)
-        } else if !printableASCII, let picture = ControlPicture.substitute(for: character) {
+        } else if let picture = ControlPicture.substitute(for: character) {
           glyph = picture
-          style = theme.inert
+          inert = true
         }
-        while matchIndex < marks.matches.count && marks.matches[matchIndex].upperBound <= position {
-          matchIndex += 1
-        }
-        if matchIndex < marks.matches.count && marks.matches[matchIndex].contains(position) {
-          style = theme.searchMatch
-        }
-        if marks.brackets.contains(position) { style = theme.matchingBracket }
-        if marks.selection.contains(position) { style = theme.selection }
-        if style != runStyle { flush() }
+        let current = style(offset, inert)
+        if current != runStyle { flush() }
         if run.isEmpty {
           runX = screenX
-          runStyle = style
+          runStyle = current
         }
         run += glyph
       }
@@ -319,12 +368,7 @@ public struct EditorPane: Component {
       offset += character.utf8.count
     }
     flush()
-    // A selected line break shows as one selected blank after the text.
-    let screenX = x + column - leftColumn
-    if offset == text.utf8.count && marks.selection.contains(start + offset) && screenX >= x && screenX < maxX
-    {
-      grid.put(" ", x: screenX, y: y, style: theme.selection, maxX: maxX)
-    }
+    return (column, offset)
   }
 
   private func drawBottomRow(in rect: Rect, into grid: inout Grid) {
