@@ -7,7 +7,7 @@ import Testing
 /// BRIEF §4: every hostile program, under every layer set this machine has. Each case checks the
 /// status, the time it took (its limit plus a margin for starting the binary), and what it
 /// must not have done.
-@Suite("Hostile programs")
+@Suite("Hostile programs", .serialized)
 struct HostileProgramTests {
   typealias Harness = SandboxHarness
   /// Time to start `coderemote` and the interpreter, on a loaded 2-core machine.
