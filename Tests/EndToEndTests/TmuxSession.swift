@@ -24,7 +24,12 @@ final class TmuxSession {
     _ = try waitFor(timeout: 5) { $0.contains("$") }
   }
 
-  deinit { _ = try? tmux("kill-server") }
+  deinit {
+    _ = try? tmux("kill-server")
+    // tmux leaves its socket file behind; it lives in $TMUX_TMPDIR (default /tmp)/tmux-UID.
+    let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+    try? FileManager.default.removeItem(atPath: "\(directory)/tmux-\(getuid())/\(socket)")
+  }
 
   @discardableResult
   func tmux(_ arguments: String...) throws -> String {
