@@ -13,6 +13,12 @@ import Testing
     #expect(!screen.contains("Output"), "the editor's screen is still showing:\n\(screen)")
   }
 
+  /// Ctrl-Q twice (the first only warns when there are unsaved changes), then a usable shell.
+  static func quitDiscardingChanges(_ tmux: TmuxSession) throws {
+    try tmux.press("C-q", "C-q")
+    try expectCleanShell(tmux)
+  }
+
   /// A shell in tmux running the editor, ready for keys.
   static func startEditor(command: String = Binary.path, lang: String? = "C.UTF-8") throws -> TmuxSession {
     let tmux = try TmuxSession(lang: lang)
@@ -53,8 +59,7 @@ import Testing
     #expect(screen.contains("running"), "first line should arrive while running:\n\(screen)")
     #expect(!Self.outputPane(screen).contains("second"))
     try tmux.waitFor { Self.outputPane($0).contains("second") && $0.contains("✓ ok") }
-    try tmux.press("C-q", "C-q")
-    try Self.expectCleanShell(tmux)
+    try Self.quitDiscardingChanges(tmux)
   }
 
   @Test func ctrlCCancelsARunningProgram() throws {
@@ -65,8 +70,7 @@ import Testing
     try tmux.press("C-c")
     let screen = try tmux.waitFor { $0.contains("✗ cancelled") }
     #expect(!screen.contains("running"))
-    try tmux.press("C-q", "C-q")
-    try Self.expectCleanShell(tmux)
+    try Self.quitDiscardingChanges(tmux)
   }
 
   @Test func multiLineProgramWithIndentation() throws {
@@ -80,8 +84,7 @@ import Testing
     try tmux.press("F5")
     let screen = try tmux.waitFor { $0.contains("✓ ok") }
     #expect(Self.outputPane(screen).prefix(3) == ["i 0", "i 1", "done"], "screen:\n\(screen)")
-    try tmux.press("C-q", "C-q")
-    try Self.expectCleanShell(tmux)
+    try Self.quitDiscardingChanges(tmux)
   }
 
   @Test(arguments: ["C.UTF-8", nil])
@@ -93,8 +96,7 @@ import Testing
     #expect(Self.outputPane(screen).first == "日本語🎉|", "screen:\n\(screen)")
     // tmux's own cell width check: the status line's right edge is not pushed off screen.
     #expect(try tmux.screen().split(separator: "\n").allSatisfy { $0.count <= tmux.width })
-    try tmux.press("C-q", "C-q")
-    try Self.expectCleanShell(tmux)
+    try Self.quitDiscardingChanges(tmux)
   }
 
   @Test func themeColoursReachTheTerminal() throws {
@@ -104,8 +106,7 @@ import Testing
     // light.toml: status_bar = { fg = 236, bg = 254 }
     let styled = try tmux.tmux("capture-pane", "-p", "-e", "-t", "e2e")
     #expect(styled.contains("48;5;254"), "no light status bar in:\n\(styled)")
-    try tmux.press("C-q", "C-q")
-    try Self.expectCleanShell(tmux)
+    try Self.quitDiscardingChanges(tmux)
   }
 
   @Test func bracketedPasteIsInsertedAsIsAndUndoneInOneStep() throws {
@@ -122,8 +123,7 @@ import Testing
     try tmux.waitFor {
       $0.split(separator: "\n")[1].prefix { $0 != "│" }.trimmingCharacters(in: .whitespaces) == "1"
     }
-    try tmux.press("C-q", "C-q")
-    try Self.expectCleanShell(tmux)
+    try Self.quitDiscardingChanges(tmux)
   }
 
   @Test func clickPlacesTheCursor() throws {
@@ -137,8 +137,7 @@ import Testing
       "send-keys", "-t", "e2e", "-H", "1b", "5b", "4d", "20", String(33 + 7, radix: 16),
       String(33 + 2, radix: 16))
     try tmux.waitFor { $0.contains("Ln 2, Col 5") }
-    try tmux.press("C-q", "C-q")
-    try Self.expectCleanShell(tmux)
+    try Self.quitDiscardingChanges(tmux)
   }
 
   @Test func editorSettingsComeFromConfigToml() throws {
@@ -150,8 +149,7 @@ import Testing
     try tmux.type("f(")
     let screen = try tmux.waitFor { $0.contains("Ln 2, Col 5") }
     #expect(screen.split(separator: "\n")[2].hasPrefix(" 2   f(  "), "screen:\n\(screen)")
-    try tmux.press("C-q", "C-q")
-    try Self.expectCleanShell(tmux)
+    try Self.quitDiscardingChanges(tmux)
   }
 
   @Test func resizingRedrawsTheLayout() throws {
