@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Members come only from modules a file imports itself: otherwise full Foundation's String methods
+// leak in through a dependency, and with them ICU and milliseconds of start-up for every run.
+let strictImports: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
   name: "CodeRemote",
   platforms: [.macOS(.v13)],
@@ -21,21 +25,23 @@ let package = Package(
     .target(name: "CSandbox", linkerSettings: [.linkedLibrary("seccomp")]),
 
     // Pure editing core: the standard library only.
-    .target(name: "Editor"),
+    .target(name: "Editor", swiftSettings: strictImports),
     // Running and knowing code.
     .target(
-      name: "Engine", dependencies: ["CSandbox", "CCurl", .product(name: "TOMLKit", package: "TOMLKit")]),
+      name: "Engine", dependencies: ["CSandbox", "CCurl", .product(name: "TOMLKit", package: "TOMLKit")],
+      swiftSettings: strictImports),
     // Terminal front end: renders into a cell grid; one backend talks to ncurses.
     .target(
       name: "TUI",
-      dependencies: ["Editor", "Engine", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
+      dependencies: ["Editor", "Engine", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")],
+      swiftSettings: strictImports),
     // The executable: a thin CLI over TUI and Engine.
     .executableTarget(
       name: "coderemote",
       dependencies: [
         "TUI", "Engine", "Editor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ], swiftSettings: strictImports),
     .executableTarget(name: "bench", dependencies: ["Editor", "Engine", "TUI"], path: "Benchmarks/bench"),
 
     .testTarget(

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The bubblewrap argument list for one run: no network and its own PID, IPC, UTS and user
@@ -8,14 +8,14 @@ import Glibc
 struct BubblewrapCommand {
   /// Where the program runs inside the box.
   static let workDirectory = "/sandbox"
-  static let bootstrapPath = "/opt/coderemote/bootstrap.py"
+  static let mainPath = workDirectory + "/main.py"
 
-  /// Where the work dir and the bootstrap come from.
+  /// Where the work dir comes from.
   enum Contents {
-    /// A tmpfs bubblewrap makes, filled from these descriptors (numbers as the child sees them).
-    case descriptors(main: Int32, bootstrap: Int32?)
-    /// A tmpfs the host mounted (capped in size and inodes), bound in; the bootstrap file beside it.
-    case hostDirectory(work: String, bootstrap: String?)
+    /// A tmpfs bubblewrap makes, with `main.py` from this descriptor (its number in the child).
+    case descriptor(main: Int32)
+    /// A tmpfs the host mounted (capped in size and inodes), bound in.
+    case hostDirectory(String)
   }
 
   var interpreter: String
@@ -39,15 +39,11 @@ struct BubblewrapCommand {
     let tmpfsBytes = String(max(limits.fileSizeMegabytes * 4, 16) * 1_048_576)
     args += ["--proc", "/proc", "--dev", "/dev", "--size", tmpfsBytes, "--tmpfs", "/tmp"]
     switch contents {
-    case .descriptors(let main, let bootstrap):
+    case .descriptor(let main):
       args += ["--size", tmpfsBytes, "--perms", "0700", "--tmpfs", Self.workDirectory]
-      args += ["--perms", "0644", "--file", String(main), Self.workDirectory + "/main.py"]
-      if let bootstrap {
-        args += ["--perms", "0444", "--ro-bind-data", String(bootstrap), Self.bootstrapPath]
-      }
-    case .hostDirectory(let work, let bootstrap):
+      args += ["--perms", "0644", "--file", String(main), Self.mainPath]
+    case .hostDirectory(let work):
       args += ["--bind", work, Self.workDirectory]
-      if let bootstrap { args += ["--ro-bind", bootstrap, Self.bootstrapPath] }
     }
     if let seccompFD { args += ["--seccomp", String(seccompFD)] }
     args += ["--chdir", Self.workDirectory, "--", interpreter]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Where this process may create one cgroup per run with memory and pids limits. Runs nest under

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything `config.toml` can say: how runs are sandboxed, and how the editor and screen behave.
 /// The Engine holds the interface settings as plain values; the TUI applies them.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The outcome of one run: one shape for the CLI's `--json`, the server API and the stored history.
 public struct ExecutionResult: Codable, Sendable, Equatable {

@@ -33,17 +33,4 @@ public enum ImportPolicy: String, Codable, Sendable, CaseIterable {
       ]
     }
   }
-
-  /// The Python source that installs this policy and then runs `main.py` as `__main__`, or nil for
-  /// `off`. The lists are embedded as Python literals, never spliced from user input.
-  var bootstrapSource: String? {
-    guard self != .off else { return nil }
-    func literal(_ names: [String]) -> String {
-      "frozenset({" + names.map { "'\($0)'" }.joined(separator: ", ") + "})"
-    }
-    return PythonBootstrap.template
-      .replacingOccurrences(of: "@POLICY@", with: "'\(rawValue)'")
-      .replacingOccurrences(of: "@IMPORTS@", with: literal(blockedImports))
-      .replacingOccurrences(of: "@EVENTS@", with: literal(blockedEvents))
-  }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Runs code on this machine, in the strongest sandbox it offers (see `SandboxLayers`).
@@ -12,6 +12,7 @@ public struct LocalBackend: ExecutionBackend {
     self.configuration = configuration
     interpreter = PythonInterpreter.locate(configured: configuration.pythonPath)
     layers = SandboxLayers.detect(configuration)
+    PhaseTrace.mark("layers detected")
   }
 
   /// The isolation runs get, as results and the status bar report it (vocabulary in SandboxLayers).
@@ -27,7 +28,7 @@ public struct LocalBackend: ExecutionBackend {
     let job = Job(
       request: request, backend: self, supervisor: supervisor, continuation: continuation)
     // The supervisor blocks in poll(2), so it gets a thread of its own rather than a task.
-    Thread { job.execute() }.start()
+    DetachedThread.start { job.execute() }
     return stream
   }
 

@@ -1,10 +1,61 @@
-/// The program Python starts with when an import policy is on. It installs an audit hook (which no
-/// later code can remove), then compiles `main.py` under that name and runs it as `__main__`, so
+/// The program Python starts with, passed with `-c` so no file has to be made for it. The
+/// interpreter runs with `-I -S`: `site` costs a hello-world run a third of its start-up (it imports
+/// `os` and runs every `.pth` file of the host), so the bootstrap does the part a program needs —
+/// `exit()`/`quit()`/`help()`, and the site-packages directories, added only when an import first
+/// misses the standard library — installs the import policy's audit hook when there is one (no later
+/// code can remove it), then compiles `main.py` under that name and runs it as `__main__`, so
 /// tracebacks show the editor's line numbers and not the bootstrap's frames.
 enum PythonBootstrap {
-  static let template = #"""
+  /// The source for `policy`; the lists are embedded as Python literals, never spliced from input.
+  static func source(policy: ImportPolicy) -> String {
+    var source = prelude
+    if policy != .off {
+      func literal(_ names: [String]) -> String {
+        "frozenset({" + names.map { "'\($0)'" }.joined(separator: ", ") + "})"
+      }
+      source +=
+        auditHook
+        .replacing("@POLICY@", with: "'\(policy.rawValue)'")
+        .replacing("@IMPORTS@", with: literal(policy.blockedImports))
+        .replacing("@EVENTS@", with: literal(policy.blockedEvents))
+    }
+    return source + runMain
+  }
+
+  static let prelude = #"""
     import sys
 
+    def _coderemote_site():
+        import builtins
+        try:
+            import _sitebuiltins
+        except ImportError:
+            pass
+        else:
+            builtins.exit = _sitebuiltins.Quitter('exit', 'Ctrl-D (i.e. EOF)')
+            builtins.quit = _sitebuiltins.Quitter('quit', 'Ctrl-D (i.e. EOF)')
+            builtins.help = _sitebuiltins._Helper()
+
+        class LateSitePackages:
+            """Last on sys.meta_path: the first import nothing else finds adds site-packages and
+            looks again. Programs that use only the standard library never pay for `site`."""
+            @classmethod
+            def find_spec(cls, name, path=None, target=None):
+                sys.meta_path.remove(cls)
+                import site
+                import os
+                sys.path.extend(d for d in site.getsitepackages() if os.path.isdir(d) and d not in sys.path)
+                from importlib.machinery import PathFinder
+                return PathFinder.find_spec(name, path, target)
+
+        sys.meta_path.append(LateSitePackages)
+
+    _coderemote_site()
+    del _coderemote_site
+
+    """#
+
+  static let auditHook = #"""
     def _coderemote_install(policy, blocked_imports, blocked_events):
         library_roots = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix})
 
@@ -30,9 +81,15 @@ enum PythonBootstrap {
 
         sys.addaudithook(hook)
 
+    _coderemote_install(@POLICY@, @IMPORTS@, @EVENTS@)
+    del _coderemote_install
+
+    """#
+
+  /// Runs the file named by the first argument (an absolute path) as `__main__`.
+  static let runMain = #"""
     def _coderemote_run_main():
-        import os
-        path = os.path.abspath('main.py')
+        path = sys.argv[1]
         with open(path, 'rb') as source_file:
             source = source_file.read()
         main = type(sys)('__main__')
@@ -40,7 +97,8 @@ enum PythonBootstrap {
         main.__builtins__ = __builtins__
         sys.modules['__main__'] = main
         sys.argv[:] = ['main.py'] + sys.argv[2:]
-        sys.path[0] = os.path.dirname(path)
+        # -I puts no script directory on sys.path; a program may import its neighbours, as with python3 main.py.
+        sys.path.insert(0, path.rpartition('/')[0] or '/')
         try:
             exec(compile(source, 'main.py', 'exec'), main.__dict__)
         except SystemExit:
@@ -63,8 +121,6 @@ enum PythonBootstrap {
             traceback.print_exception(type(error), error, error.__traceback__.tb_next)
             sys.exit(1)
 
-    _coderemote_install(@POLICY@, @IMPORTS@, @EVENTS@)
-    del _coderemote_install
     _coderemote_run_main()
 
     """#

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which Python runs user code. The system interpreter by default: a `python3` on PATH is often a
 /// shim under someone's home directory, which a sandbox must not depend on.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The cgroup(s) of one run: created with its limits before the program starts, joined by the child

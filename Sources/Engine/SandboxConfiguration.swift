@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// How local runs are sandboxed and limited: defaults, then `config.toml`, then per-run flags.
 public struct SandboxConfiguration: Sendable, Equatable {
@@ -28,7 +29,7 @@ public struct SandboxConfiguration: Sendable, Equatable {
     if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
       return xdg + "/coderemote/config.toml"
     }
-    let home = environment["HOME"] ?? NSHomeDirectory()
+    let home = environment["HOME"] ?? homeDirectoryOfCurrentUser()
     return home + "/.config/coderemote/config.toml"
   }
 
@@ -49,4 +50,10 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     "bad configuration in \(file)" + (key.map { ": \($0)" } ?? "") + ": \(problem)"
   }
+}
+
+/// The home directory of the account running this process, for when HOME is unset.
+public func homeDirectoryOfCurrentUser() -> String {
+  guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return "/" }
+  return String(cString: directory)
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The isolation layers this machine offers, detected once at start.
@@ -63,6 +63,12 @@ public struct SandboxLayers: Sendable, Equatable {
 
 /// The trimmed contents of a small kernel file such as a sysctl, or nil.
 func readSmallFile(_ path: String) -> String? {
-  guard let data = FileManager.default.contents(atPath: path) else { return nil }
-  return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  guard let bytes = try? FileContents.read(path) else { return nil }
+  return trimmed(String(decoding: bytes, as: UTF8.self))
+}
+
+/// `text` without the white space (ASCII, which is all kernel files and tools print) around it.
+func trimmed(_ text: String) -> String {
+  let isSpace = { (c: Character) in c == " " || c == "\n" || c == "\t" || c == "\r" }
+  return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
 }

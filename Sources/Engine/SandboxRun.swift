@@ -1,5 +1,5 @@
 import CSandbox
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// One program in its box: sets up every available layer, runs it under the supervisor, then kills
@@ -11,7 +11,8 @@ struct SandboxRun {
   var interpreter: PythonInterpreter
   var id: String
 
-  static let pythonFlags = ["-I", "-u"]
+  /// Isolated, no `site` (the bootstrap does what a program needs of it), unbuffered output.
+  static let pythonFlags = ["-I", "-S", "-u"]
   static let bubblewrapProcesses = 1
 
   /// The run's environment: nothing of the caller's.
@@ -25,6 +26,7 @@ struct SandboxRun {
     let limits = request.limits
     var applied = layers
     let lease = layers.separateUid ? try UidLease.acquire(from: configuration.uidRange) : nil
+    PhaseTrace.mark("uid leased")
     // The process limit is the program's: bubblewrap's own process comes on top.
     var boxLimits = limits
     if layers.bubblewrap != nil { boxLimits.processes += Self.bubblewrapProcesses }
@@ -32,11 +34,13 @@ struct SandboxRun {
     let cgroupName = lease.map { "uid-\($0.uid)" } ?? "run-\(id)"
     let cgroup = layers.cgroups.flatMap { RunCgroup(support: $0, name: cgroupName, limits: boxLimits) }
     if cgroup == nil { applied.cgroups = nil }
+    PhaseTrace.mark("cgroup made")
     let seccomp = layers.seccomp ? SeccompProgram.shared : nil
 
     var files = RunFiles()
     // Runs last: after the box is killed (below), what the run made on the host goes.
     defer {
+      defer { PhaseTrace.mark("cleaned up") }
       files.closeDescriptors()
       cgroup?.remove()
       files.workDirectory?.remove()
@@ -54,6 +58,7 @@ struct SandboxRun {
     plan.limits.processes = UInt64(boxLimits.processes) + (lease == nil ? Self.processesOfCurrentUser() : 0)
     if let lease { plan.limits.identity = (lease.uid, lease.uid) }
     plan.cgroupProcsFDs = cgroup?.procsFDs ?? []
+    PhaseTrace.mark("files written")
 
     // Every process of the run is in its cgroup, and inside bubblewrap also in its PID namespace,
     // which the kernel empties when bubblewrap goes; without either, the uid is what finds the
@@ -76,6 +81,7 @@ struct SandboxRun {
       },
       onOutput: onOutput, killBox: killBox)
     supervised = true
+    PhaseTrace.mark("program ended")
     if let cpu = cgroup?.cpuMilliseconds, cpu > outcome.cpuMilliseconds { outcome.cpuMilliseconds = cpu }
     let classifier = RunClassifier(
       limits: limits, throughBubblewrap: layers.bubblewrap != nil, oomKilled: cgroup?.oomKilled ?? false)
@@ -107,7 +113,10 @@ struct SandboxRun {
     }
   }
 
-  private var bootstrap: [UInt8]? { configuration.importPolicy.bootstrapSource.map { Array($0.utf8) } }
+  /// The interpreter's arguments: the bootstrap, then the program's path.
+  private func pythonArguments(main: String) -> [String] {
+    Self.pythonFlags + ["-c", PythonBootstrap.source(policy: configuration.importPolicy), main]
+  }
 
   /// bubblewrap around the interpreter. As root the work dir is a host tmpfs capped in size and
   /// inodes, bound in; otherwise bubblewrap makes one and the files come in through memfds.
@@ -123,17 +132,11 @@ struct SandboxRun {
     let hostDirectory = lease.flatMap { try? WorkDirectory(owner: $0.uid, limits: request.limits) }
     if let lease, let directory = hostDirectory, directory.mounted {
       files.workDirectory = directory
-      let bootstrapFile = try bootstrap.map { bytes in
-        try directory.write(bytes, to: directory.path + "/bootstrap.py", mode: 0o444)
-        return directory.path + "/bootstrap.py"
-      }
       try directory.write(Array(request.code.utf8), to: directory.workPath + "/main.py", owner: lease.uid)
-      contents = .hostDirectory(work: directory.workPath, bootstrap: bootstrapFile)
+      contents = .hostDirectory(directory.workPath)
     } else {
       hostDirectory?.remove()
-      contents = .descriptors(
-        main: try memoryFile("main.py", Array(request.code.utf8)),
-        bootstrap: try bootstrap.map { try memoryFile("bootstrap.py", $0) })
+      contents = .descriptor(main: try memoryFile("main.py", Array(request.code.utf8)))
     }
     var command = BubblewrapCommand(
       interpreter: interpreter.path, limits: request.limits,
@@ -142,9 +145,9 @@ struct SandboxRun {
       guard let fd = seccomp.memoryFile() else { throw SpawnError(executable: bubblewrap, errno: errno) }
       command.seccompFD = files.pass(fd)
     }
-    let script = bootstrap == nil ? [] : [BubblewrapCommand.bootstrapPath]
     var plan = LaunchPlan(
-      executable: bubblewrap, arguments: command.arguments + Self.pythonFlags + script + ["main.py"],
+      executable: bubblewrap,
+      arguments: command.arguments + pythonArguments(main: BubblewrapCommand.mainPath),
       environment: ["PATH": "/usr/bin:/bin"], workingDirectory: "/")
     plan.inheritedFDs = files.descriptors
     return plan
@@ -156,14 +159,10 @@ struct SandboxRun {
   {
     let directory = try WorkDirectory(owner: lease?.uid, limits: request.limits)
     files.workDirectory = directory
-    try directory.write(Array(request.code.utf8), to: directory.workPath + "/main.py", owner: lease?.uid)
-    var script: [String] = []
-    if let bootstrap {
-      try directory.write(bootstrap, to: directory.path + "/bootstrap.py", mode: 0o444)
-      script = [directory.path + "/bootstrap.py"]
-    }
+    let main = directory.workPath + "/main.py"
+    try directory.write(Array(request.code.utf8), to: main, owner: lease?.uid)
     var plan = LaunchPlan(
-      executable: interpreter.path, arguments: Self.pythonFlags + script + ["main.py"],
+      executable: interpreter.path, arguments: pythonArguments(main: main),
       environment: Self.environment(home: directory.workPath, tmp: directory.workPath),
       workingDirectory: directory.workPath)
     plan.limits.seccompFilter = seccomp?.instructions ?? []
@@ -178,7 +177,6 @@ struct SandboxRun {
   static func landlockRules(abi: Int32, directory: WorkDirectory, interpreter: String) -> LandlockRules {
     var rules = LandlockRules(abi: abi)
     rules.allow(directory.workPath, LandlockRules.everything)
-    rules.allow(directory.path + "/bootstrap.py", LandlockRules.read)
     for path in ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64"] {
       rules.allow(path, LandlockRules.readAndExecute)
     }

@@ -49,6 +49,7 @@ final class Supervisor: Sendable {
     let clock = ContinuousClock()
     let started = clock.now
     let process = try SpawnedProcess(plan: plan)
+    PhaseTrace.mark("spawned")
     onStart(process.pid)
     let pidFD = cs_pidfd_open(process.pid)
     defer { if pidFD >= 0 { close(pidFD) } }
@@ -86,6 +87,7 @@ final class Supervisor: Sendable {
           }
           if !chunk.isEmpty {
             if stream == .stdout { outcome.stdout += chunk } else { outcome.stderr += chunk }
+            if outcome.stdout.count + outcome.stderr.count == chunk.count { PhaseTrace.mark("first output") }
             onOutput(stream, chunk)
           }
           if chunk.count < n { return true }

@@ -1,5 +1,6 @@
 import CCurl
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What this machine gives Code Remote, checked rather than assumed: `coderemote doctor`.
 public struct SystemReport: Codable, Sendable {
@@ -40,7 +41,7 @@ public struct SystemReport: Codable, Sendable {
       checks.append(sandboxSelfTest(configuration: configuration, layers: layers, python: python))
     }
     let lang = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? ""
-    let utf8 = lang.uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
+    let utf8 = lang.uppercased().replacing("-", with: "").contains("UTF8")
     checks.append(
       Check(
         name: "terminal", ok: utf8,
@@ -142,7 +143,7 @@ public struct SystemReport: Codable, Sendable {
     var lines = ["Code Remote doctor", ""]
     for check in checks {
       lines.append(
-        "\(check.ok ? "ok  " : "MISS") \(check.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(check.detail)"
+        "\(check.ok ? "ok  " : "MISS") \(check.name + String(repeating: " ", count: max(0, 11 - check.name.count))) \(check.detail)"
       )
     }
     lines.append("")
@@ -161,16 +162,10 @@ public struct SystemReport: Codable, Sendable {
   }
 
   private static func version(of python: String) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = ["-I", "-S", "-c", "import sys; print(sys.version.split()[0])"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let arguments = ["-I", "-S", "-c", "import sys; print(sys.version.split()[0])"]
+    guard let output = HelperProcess.run(python, arguments, timeoutMilliseconds: 5_000), output.exitCode == 0
+    else { return nil }
+    return trimmed(String(decoding: output.stdout, as: UTF8.self))
   }
 
   private static func curlDescription() -> String {

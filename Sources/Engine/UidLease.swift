@@ -1,5 +1,5 @@
 import CSandbox
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// One uid of the configured range, held by one run at a time across every Code Remote process on

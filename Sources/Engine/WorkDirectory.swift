@@ -1,10 +1,10 @@
 import CSandbox
-import Foundation
+import FoundationEssentials
 import Glibc
 
-/// The host directory of one run without bubblewrap: `<tmp>/coderemote-run-XXXXXX/` (root's, 0711)
-/// holding the bootstrap, and its `work/` (the sandbox uid's, 0700) holding `main.py`, where the
-/// program runs. With bubblewrap the work dir is a tmpfs inside the box and none of this exists.
+/// The host directory of one run: `<tmp>/coderemote-run-XXXXXX/` (root's, 0711) and its `work/`
+/// (the sandbox uid's, 0700) holding `main.py`, where the program runs. With bubblewrap and no root,
+/// the work dir is a tmpfs bubblewrap makes inside the box and none of this exists.
 ///
 /// As root, `work/` is a tmpfs of its own, capped in size and inodes (a disk or inode fill ends
 /// with ENOSPC) and discarded whole by unmounting it. The directory is then named after the run's
@@ -23,11 +23,17 @@ struct WorkDirectory {
   static var defaultParent: String {
     guard geteuid() == 0, makeOwnDirectory("/run/coderemote", mode: 0o711),
       makeOwnDirectory(rootRunsDirectory, mode: 0o711)
-    else { return NSTemporaryDirectory() }
+    else { return temporaryDirectory }
     return rootRunsDirectory
   }
 
   static let rootRunsDirectory = "/run/coderemote/runs"
+
+  /// TMPDIR when it names a directory, else /tmp.
+  static var temporaryDirectory: String {
+    guard let tmp = getenv("TMPDIR").map({ String(cString: $0) }), tmp.hasPrefix("/") else { return "/tmp" }
+    return tmp
+  }
 
   /// Creates the directories; `owner` is the sandbox uid (and gid) that gets `work/`.
   init(

@@ -1,4 +1,5 @@
-import Foundation
+import Engine
+import FoundationEssentials
 
 /// The system clipboard, as far as a terminal program can reach it: over SSH, OSC 52 (the terminal
 /// on the user's machine takes the text; copy only); locally, the platform's tool (wl-copy,
@@ -65,25 +66,12 @@ public struct Clipboard: Sendable {
   /// Runs a clipboard tool with `input` on its stdin; returns its output. Gives up after a second:
   /// a clipboard must never hang the editor.
   private static func run(_ tool: String, _ arguments: [String], input: String?) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
-    let stdin = Pipe()
-    let stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = FileHandle.nullDevice
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    do { try process.run() } catch { return nil }
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-    try? stdin.fileHandleForWriting.close()
-    // Read before waiting, so a large clipboard cannot fill the pipe and stall the tool.
-    let output = input == nil ? stdout.fileHandleForReading.readDataToEndOfFile() : Data()
-    if finished.wait(timeout: .now() + 1) == .timedOut {
-      process.terminate()
-      return nil
-    }
-    return process.terminationStatus == 0 ? String(decoding: output, as: UTF8.self) : nil
+    // The tool needs the session's display variables; the editor's environment is the user's own.
+    guard
+      let output = HelperProcess.run(
+        tool, arguments, input: Array((input ?? "").utf8), environment: ProcessInfo.processInfo.environment),
+      output.exitCode == 0
+    else { return nil }
+    return String(decoding: output.stdout, as: UTF8.self)
   }
 }

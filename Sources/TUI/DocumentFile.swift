@@ -1,5 +1,6 @@
 import Editor
-import Foundation
+import Engine
+import FoundationEssentials
 import Glibc
 
 /// The file behind the editor: reading it as UTF-8 (never repairing it), remembering its line
@@ -39,15 +40,12 @@ public struct DocumentFile: Equatable, Sendable {
   /// Reads `path`: the document (with the line ending it uses) and its text with `\n` endings.
   /// A file that does not exist yet is an empty document.
   public static func open(_ path: String) throws(Failure) -> (document: DocumentFile, text: String) {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      return (DocumentFile(path: path), "")
-    }
-    guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "it is a directory") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      // FileManager does not keep errno; access(2) says why (permission, usually).
-      let reason = access(path, R_OK) != 0 ? String(cString: strerror(errno)) : "read failed"
-      throw .unreadable(path: path, reason: reason)
+    let data: [UInt8]
+    do {
+      data = try FileContents.read(path)
+    } catch {
+      if error.isMissing { return (DocumentFile(path: path), "") }
+      throw .unreadable(path: path, reason: error.isDirectory ? "it is a directory" : error.description)
     }
     let text: String
     do {
@@ -59,25 +57,22 @@ public struct DocumentFile: Equatable, Sendable {
     if let firstBreak = text.utf8.firstIndex(of: 0x0A), firstBreak > text.utf8.startIndex,
       text.utf8[text.utf8.index(before: firstBreak)] == 0x0D
     {
-      return (DocumentFile(path: path, lineEnding: .crlf), text.replacingOccurrences(of: "\r\n", with: "\n"))
+      return (DocumentFile(path: path, lineEnding: .crlf), Self.joiningCRLF(text))
     }
     return (DocumentFile(path: path), text)
   }
 
   /// Writes `text` (with `\n` endings) to the file atomically, in the document's line ending.
   public func save(_ text: String) throws(Failure) {
-    let contents = lineEnding == .crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") : text
     // Through a symlink to the file it names, so the link survives the rename.
-    let path = URL(fileURLWithPath: self.path).resolvingSymlinksInPath().path
-    let directory = (path as NSString).deletingLastPathComponent
-    let temporary =
-      (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+    let path = Self.resolvingSymlinks(self.path)
+    let temporary = Self.directory(of: path) + "/.\(Self.fileName(of: path)).\(getpid()).tmp"
     var existing = stat()
     let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
     let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
     var failure: String?
-    var bytes = Array(contents.utf8)
+    var bytes = lineEnding == .crlf ? Self.splittingLF(text) : Array(text.utf8)
     var written = 0
     while written < bytes.count && failure == nil {
       let result = bytes.withUnsafeMutableBytes {
@@ -95,5 +90,48 @@ public struct DocumentFile: Equatable, Sendable {
       unlink(temporary)
       throw .unwritable(path: path, reason: failure)
     }
+  }
+
+  /// The last component of `path`: what the status bar shows.
+  public static func fileName(of path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  /// The directory `path` is in ("." for a bare name).
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// The file a path finally names, through every symlink; the path itself for a file not yet made.
+  static func resolvingSymlinks(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// `text` with every CR LF pair made a single LF (byte by byte: to String, "\r\n" is one Character).
+  static func joiningCRLF(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var carriageReturn = false
+    for byte in text.utf8 {
+      if carriageReturn && byte != 0x0A { bytes.append(0x0D) }
+      carriageReturn = byte == 0x0D
+      if !carriageReturn { bytes.append(byte) }
+    }
+    if carriageReturn { bytes.append(0x0D) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The bytes of `text` with every LF written as CR LF.
+  static func splittingLF(_ text: String) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + text.utf8.count / 16)
+    for byte in text.utf8 {
+      if byte == 0x0A { bytes.append(0x0D) }
+      bytes.append(byte)
+    }
+    return bytes
   }
 }

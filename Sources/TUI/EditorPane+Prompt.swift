@@ -1,5 +1,5 @@
 import Editor
-import Foundation
+import FoundationEssentials
 
 /// The prompt on the editor's bottom row — incremental find, replace, go to line, save-as — and
 /// saving itself.
@@ -120,7 +120,7 @@ extension EditorPane {
     do {
       try document.save(state.text)
       savedVersion = state.version
-      fileName = (document.path as NSString).lastPathComponent
+      fileName = DocumentFile.fileName(of: document.path)
       message = "saved \(document.path) (\(state.lineCount) lines)"
     } catch {
       message = error.description

@@ -1,5 +1,5 @@
 import Editor
-import Foundation
+import FoundationEssentials
 
 /// The code editor: line numbers, highlighted text, the selection, and a cursor kept in view. Its
 /// bottom row doubles as the prompt for find, replace and go to line, so the app needs no part in
@@ -44,7 +44,7 @@ public struct EditorPane: Component {
     let (document, text) = try DocumentFile.open(path)
     state = EditorState(text: text, settings: state.settings)
     self.document = document
-    fileName = (path as NSString).lastPathComponent
+    fileName = DocumentFile.fileName(of: path)
     savedVersion = state.version
   }
 

@@ -1,5 +1,5 @@
 import CNcursesw
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The real terminal, through ncursesw. The only file that talks to ncurses: it copies the cell grid

@@ -1,5 +1,5 @@
 import Editor
-import Foundation
+import FoundationEssentials
 import TOMLKit
 
 /// Reads a theme from TOML. A theme file names only what it changes; the rest comes from the

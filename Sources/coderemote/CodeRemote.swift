@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
-import Foundation
+import FoundationEssentials
+import Glibc
 
 @main
 struct CodeRemote: AsyncParsableCommand {
@@ -16,8 +17,10 @@ struct CodeRemote: AsyncParsableCommand {
 
   /// Parses and runs, with the exit codes of the CLI contract: usage errors exit 2, not 64.
   static func main() async {
+    PhaseTrace.mark("main")
     do {
       var command = try parseAsRoot()
+      PhaseTrace.mark("arguments parsed")
       if var asyncCommand = command as? any AsyncParsableCommand {
         try await asyncCommand.run()
       } else {
@@ -26,8 +29,8 @@ struct CodeRemote: AsyncParsableCommand {
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-        Foundation.exit(2)
+        LiveOutput.writeAll(Array((fullMessage(for: error) + "\n").utf8), to: STDERR_FILENO)
+        Glibc.exit(2)
       }
       exit(withError: error)
     }
@@ -45,7 +48,7 @@ struct CLIFailure: Error, CustomStringConvertible {
   static func cannotRun(_ message: String) -> CLIFailure { CLIFailure(message: message, exitCode: 1) }
 
   func exit() -> Never {
-    FileHandle.standardError.write(Data("coderemote: \(message)\n".utf8))
-    Foundation.exit(exitCode)
+    LiveOutput.writeAll(Array("coderemote: \(message)\n".utf8), to: STDERR_FILENO)
+    Glibc.exit(exitCode)
   }
 }

@@ -1,9 +1,12 @@
 import ArgumentParser
 import Engine
-import Foundation
+import FoundationEssentials
+import Glibc
 
 struct Doctor: AsyncParsableCommand {
+  // Named here, not derived from the type: deriving it reflects on the type at every start.
   static let configuration = CommandConfiguration(
+    commandName: "doctor",
     abstract: "Show what isolation, Python, terminal and libraries this machine gives Code Remote.",
     discussion: "Exits 1 when no program can be run here (no interpreter, or the sandbox self-test failed).")
 
@@ -17,6 +20,6 @@ struct Doctor: AsyncParsableCommand {
     } else {
       print(report.text)
     }
-    if !report.canRun { Foundation.exit(1) }
+    if !report.canRun { Glibc.exit(1) }
   }
 }

@@ -1,13 +1,15 @@
 import ArgumentParser
 import Editor
 import Engine
-import Foundation
+import FoundationEssentials
 import Glibc
 import TUI
 
 /// Opens the full-screen editor; the default when no subcommand is given.
 struct Edit: ParsableCommand {
+  // Named here, not derived from the type: deriving it reflects on the type at every start.
   static let configuration = CommandConfiguration(
+    commandName: "edit",
     abstract: "Open the full-screen editor (the default: `coderemote [FILE]`).")
 
   @Argument(

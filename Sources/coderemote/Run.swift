@@ -1,10 +1,13 @@
 import ArgumentParser
 import Engine
-import Foundation
+import FoundationEssentials
+import Glibc
 import TUI
 
 struct Run: AsyncParsableCommand {
+  // Named here, not derived from the type: deriving it reflects on the type at every start.
   static let configuration = CommandConfiguration(
+    commandName: "run",
     abstract: "Run a Python file in the sandbox and exit with its exit code.",
     discussion: """
       Exit codes: the program's own; 124 when a time limit killed it; 137 when it was killed for \
@@ -39,10 +42,11 @@ struct Run: AsyncParsableCommand {
     let code = SourceFile.readOrExit(file)
     var input: [UInt8] = []
     if let stdinFile {
-      guard let data = FileManager.default.contents(atPath: stdinFile) else {
-        CLIFailure.usage("cannot read --stdin file \(stdinFile)").exit()
+      do {
+        input = try FileContents.read(stdinFile)
+      } catch {
+        CLIFailure.usage("cannot read --stdin file \(stdinFile): \(error)").exit()
       }
-      input = [UInt8](data)
     }
 
     let configuration: SandboxConfiguration
@@ -58,6 +62,7 @@ struct Run: AsyncParsableCommand {
     }
     if let memory { limits.memoryMegabytes = memory }
 
+    PhaseTrace.mark("configuration loaded")
     let request = ExecutionRequest(code: code, stdin: input, limits: limits)
     let printer = LiveOutput(enabled: !json)
     var result: ExecutionResult?
@@ -80,7 +85,8 @@ struct Run: AsyncParsableCommand {
       LiveOutput.writeAll(
         Array("coderemote: \(result.status.rawValue): \(result.message ?? "")\n".utf8), to: STDERR_FILENO)
     }
-    Foundation.exit(result.status.cliExitCode(programExitCode: result.exitCode))
+    PhaseTrace.mark("exit")
+    Glibc.exit(result.status.cliExitCode(programExitCode: result.exitCode))
   }
 }
 

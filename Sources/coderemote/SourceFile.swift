@@ -1,4 +1,5 @@
-import Foundation
+import Engine
+import Glibc
 
 /// Reads the program a command was given: a path, or `-` for standard input.
 enum SourceFile {
@@ -8,21 +9,15 @@ enum SourceFile {
   }
 
   static func read(_ path: String) throws(CLIFailure) -> String {
-    let data: Data
-    if path == "-" {
-      data = FileHandle.standardInput.readDataToEndOfFile()
-    } else {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw .usage("no such file: \(path)")
-      }
-      guard !isDirectory.boolValue else { throw .usage("\(path) is a directory, not a Python file") }
-      guard let contents = FileManager.default.contents(atPath: path) else {
-        throw .usage("cannot read \(path): permission denied")
-      }
-      data = contents
+    let bytes: [UInt8]
+    do {
+      bytes = try path == "-" ? FileContents.readAll(STDIN_FILENO) : FileContents.read(path)
+    } catch {
+      if error.isMissing { throw .usage("no such file: \(path)") }
+      if error.isDirectory { throw .usage("\(path) is a directory, not a Python file") }
+      throw .usage("cannot read \(path == "-" ? "standard input" : path): \(error)")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       throw .cannotRun("\(path == "-" ? "standard input" : path) is not valid UTF-8 (Python source must be)")
     }
     return text

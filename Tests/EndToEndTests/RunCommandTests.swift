@@ -47,6 +47,25 @@ import Testing
     #expect(outcome.text == "ABC\n")
   }
 
+  @Test func traceNamesEveryPhaseInOrder() throws {
+    let file = try TemporaryFile("print('traced')\n")
+    let outcome = try Binary.run(
+      ["CODEREMOTE_TRACE=1", Binary.path, "run", file.path], executable: "/usr/bin/env")
+    #expect(outcome.status == 0)
+    #expect(outcome.text == "traced\n")
+    let phases = outcome.stderr.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 2) }
+    #expect(
+      phases.allSatisfy { $0.count == 3 && $0[0] == "trace" && Double($0[1]) != nil }, "\(outcome.stderr)")
+    let names = phases.map { String($0.last ?? "") }
+    for phase in [
+      "main", "arguments parsed", "spawned", "first output", "program ended", "cleaned up", "exit",
+    ] {
+      #expect(names.contains(phase), "\(names)")
+    }
+    let times = phases.compactMap { Double($0[1]) }
+    #expect(times == times.sorted())
+  }
+
   @Test func timeLimitExits124() throws {
     let file = try TemporaryFile("while True:\n    pass\n")
     let start = Date()

@@ -46,7 +46,7 @@ struct SandboxLayersTests {
   func bubblewrapArguments() {
     let command = BubblewrapCommand(
       interpreter: "/usr/bin/python3", limits: .defaults,
-      environment: ["PATH": "/usr/bin", "HOME": "/sandbox"], contents: .descriptors(main: 10, bootstrap: 11),
+      environment: ["PATH": "/usr/bin", "HOME": "/sandbox"], contents: .descriptor(main: 10),
       seccompFD: 12)
     let args = command.arguments
     for flag in ["--unshare-all", "--die-with-parent", "--new-session", "--clearenv", "--disable-userns"] {

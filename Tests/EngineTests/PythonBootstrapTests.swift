@@ -1,0 +1,53 @@
+import Testing
+
+@testable import Engine
+
+/// The interpreter runs with -S; the bootstrap gives programs what `site` would have.
+@Suite("Python bootstrap")
+struct PythonBootstrapTests {
+  typealias Harness = SandboxHarness
+
+  @Test("exit() and quit() work and set the exit code", arguments: ImportPolicy.allCases)
+  func exitBuiltins(policy: ImportPolicy) async throws {
+    let layers: Harness.LayerSet = Harness.bubblewrapAvailable ? .bwrap : .rlimits
+    let run = try await Harness.run(
+      "print('bye')\nexit(3)\nprint('not reached')\n", layers: layers, policy: policy)
+    #expect(run.stdout == "bye\n")
+    #expect(run.result.exitCode == 3)
+    #expect(try await Harness.run("quit()\n", layers: layers, policy: policy).result.status == .ok)
+  }
+
+  @Test("site-packages join sys.path when an import first misses the standard library")
+  func sitePackagesOnDemand() async throws {
+    let layers: Harness.LayerSet = Harness.bubblewrapAvailable ? .bwrap : .rlimits
+    let code = """
+      import sys, json
+      def site_dirs():
+          return [p for p in sys.path if p.endswith(('site-packages', 'dist-packages'))]
+      print('before', len(site_dirs()))
+      try:
+          import no_such_module_anywhere
+      except ModuleNotFoundError as error:
+          print('missing', error.name)
+      import site
+      expected = [p for p in site.getsitepackages() if __import__('os').path.isdir(p)]
+      print('after', site_dirs() == expected, len(expected) > 0)
+      """
+    let run = try await Harness.run(code, layers: layers, policy: .standard)
+    #expect(run.stdout == "before 0\nmissing no_such_module_anywhere\nafter True True\n", "\(run.output)")
+  }
+
+  @Test("the program's own directory is first on sys.path; argv[0] is main.py")
+  func programDirectory() async throws {
+    let layers: Harness.LayerSet = Harness.bubblewrapAvailable ? .bwrap : .rlimits
+    let code = """
+      import sys, os
+      print(sys.argv, sys.path[0] == os.getcwd(), __name__, os.path.basename(__file__))
+      open('helper_mod.py', 'w').write('VALUE = 42\\n')
+      import helper_mod
+      print(helper_mod.VALUE)
+      """
+    let run = try await Harness.run(code, layers: layers, policy: .strict)
+    #expect(run.stdout == "['main.py'] True __main__ main.py\n42\n", "\(run.output)")
+  }
+}
