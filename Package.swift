@@ -12,7 +12,6 @@ let package = Package(
     .executable(name: "coderemote", targets: ["coderemote"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
     .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
   ],
@@ -24,6 +23,8 @@ let package = Package(
     .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     .target(name: "CSandbox", linkerSettings: [.linkedLibrary("seccomp")]),
 
+    // Command-line parsing and help text: the standard library only.
+    .target(name: "Arguments", swiftSettings: strictImports),
     // Pure editing core: the standard library only.
     .target(name: "Editor", swiftSettings: strictImports),
     // Running and knowing code.
@@ -39,14 +40,14 @@ let package = Package(
     .executableTarget(
       name: "coderemote",
       dependencies: [
-        "TUI", "Engine", "Editor",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Arguments", "TUI", "Engine", "Editor",
       ], swiftSettings: strictImports),
     .executableTarget(name: "bench", dependencies: ["Editor", "Engine", "TUI"], path: "Benchmarks/bench"),
 
     .testTarget(
       name: "EditorTests",
       dependencies: ["Editor", .product(name: "PropertyBased", package: "swift-property-based")]),
+    .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
     .testTarget(name: "EngineTests", dependencies: ["Engine"]),
     .testTarget(name: "TUITests", dependencies: ["TUI"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: ["coderemote"]),

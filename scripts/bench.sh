@@ -14,9 +14,9 @@ echo 'print("hello")' > "$work/hello.py"
 # One configuration per measurement: everything this machine has, then each layer switched off in
 # turn (its cost is the difference), then every optional layer off. `coderemote --version` is the
 # binary's own start-up, which every run pays before any sandboxing.
-configs=(full "" no-bwrap "[sandbox]\nbubblewrap = false" no-cgroups "[sandbox]\ncgroups = false"
+configs=(full "" no-namespaces "[sandbox]\nnamespaces = \"off\"" no-cgroups "[sandbox]\ncgroups = false"
   no-seccomp "[sandbox]\nseccomp = false" no-imports "[python]\nimport_policy = \"off\""
-  minimal "[python]\nimport_policy = \"off\"\n[sandbox]\nbubblewrap = false\ncgroups = false\nseccomp = false\nlandlock = false")
+  minimal "[python]\nimport_policy = \"off\"\n[sandbox]\nnamespaces = \"off\"\ncgroups = false\nseccomp = false\nlandlock = false")
 commands=("/usr/bin/python3 -I $work/hello.py" "$bin/coderemote --version")
 for ((i = 0; i < ${#configs[@]}; i += 2)); do
   mkdir -p "$work/${configs[i]}/coderemote"
@@ -30,11 +30,11 @@ hyperfine -N --warmup 5 --runs 40 --export-json "$work/run.json" "${commands[@]}
 import json, sys
 # Medians: other work on the machine skews means far more than medians.
 r = [x["median"] * 1000 for x in json.load(open(sys.argv[1]))["results"]]
-bare, startup, full, no_bwrap, no_cgroups, no_seccomp, no_imports, minimal = r
+bare, startup, full, no_namespaces, no_cgroups, no_seccomp, no_imports, minimal = r
 print(f"coderemote run: {full:.1f} ms | bare python3 -I: {bare:.1f} ms | ratio {full / bare:.2f}x (budget 1.5x, medians)")
 print(f"  coderemote --version (binary start-up alone): {startup:.1f} ms")
 print(f"  rlimits + uid + tmpfs work dir only: {minimal:.1f} ms")
-for name, without in [("bwrap", no_bwrap), ("cgroups", no_cgroups), ("seccomp", no_seccomp),
+for name, without in [("namespaces", no_namespaces), ("cgroups", no_cgroups), ("seccomp", no_seccomp),
                       ("import policy", no_imports)]:
     print(f"  cost of {name}: {full - without:+.1f} ms")
 PY

@@ -8,4 +8,8 @@
 /// system calls only. Returns 0 or an errno value.
 int cs_landlock_restrict(const cs_options *o);
 
+/// Builds `box` around the calling process, which must be root and the first process of a new PID
+/// namespace. System calls only (it runs between fork and exec). Returns 0 or an errno value.
+int cs_enter_box(const cs_box *box);
+
 #endif

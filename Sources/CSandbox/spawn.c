@@ -7,6 +7,7 @@
 #include <grp.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -66,9 +67,17 @@ static int arrange_fds(const cs_options *o, int in_fd, int out_fd, int err_fd, i
 static void child_setup(const char *path, char *const argv[], char *const envp[],
                         const cs_options *o, pid_t parent, int in_fd, int out_fd, int err_fd,
                         int error_fd) {
-  // First the cgroups, while still privileged, so nothing below runs outside them.
+  // Armed first: in a new PID namespace getppid() is 0, so a parent that died before this line
+  // cannot be detected; the window is only the clone itself.
+  if (o->die_with_parent && prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) report_and_exit(error_fd, errno);
+  // Then the cgroups, while still privileged, so nothing below runs outside them.
   for (int i = 0; i < o->cgroup_fd_count; i++) {
     int error = join_cgroup(o->cgroup_fds[i]);
+    if (error) report_and_exit(error_fd, error);
+  }
+  // The box next (its cgroup namespace is rooted at the run's cgroup, just joined).
+  if (o->box) {
+    int error = cs_enter_box(o->box);
     if (error) report_and_exit(error_fd, error);
   }
   // Landlock next, while the rule descriptors are still open: it checks paths at open time, so
@@ -80,12 +89,9 @@ static void child_setup(const char *path, char *const argv[], char *const envp[]
   int error = arrange_fds(o, in_fd, out_fd, err_fd, &error_fd);
   if (error) report_and_exit(error_fd, error);
 
-  if (o->die_with_parent) {
-    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) report_and_exit(error_fd, errno);
-    // The parent died before the death signal was armed. (Not "== 1": the parent may be pid 1 of
-    // a PID namespace.)
-    if (getppid() != parent) report_and_exit(error_fd, ESRCH);
-  }
+  // The parent died before the death signal was armed. (Not "== 1": the parent may be pid 1 of
+  // a PID namespace.)
+  if (o->die_with_parent && !o->box && getppid() != parent) report_and_exit(error_fd, ESRCH);
   if (o->new_session && setsid() < 0) report_and_exit(error_fd, errno);
   if (o->address_space_bytes && set_limit(RLIMIT_AS, o->address_space_bytes)) report_and_exit(error_fd, errno);
   if (o->cpu_seconds && set_limit(RLIMIT_CPU, o->cpu_seconds)) report_and_exit(error_fd, errno);
@@ -94,10 +100,12 @@ static void child_setup(const char *path, char *const argv[], char *const envp[]
   if (o->processes && set_limit(RLIMIT_NPROC, o->processes)) report_and_exit(error_fd, errno);
   if (o->core_zero && set_limit(RLIMIT_CORE, 0)) report_and_exit(error_fd, errno);
   if (o->cwd && chdir(o->cwd) != 0) report_and_exit(error_fd, errno);
+  // Raw system calls: libc's wrappers would signal every thread it believes the process has, and
+  // after a raw clone it still believes in the parent's, so they would wait for them forever.
   if (o->drop_to_uid) {
-    if (setgroups(0, NULL) != 0) report_and_exit(error_fd, errno);
-    if (setgid(o->gid) != 0) report_and_exit(error_fd, errno);
-    if (setuid(o->uid) != 0) report_and_exit(error_fd, errno);
+    if (syscall(SYS_setgroups, 0, NULL) != 0) report_and_exit(error_fd, errno);
+    if (syscall(SYS_setgid, o->gid) != 0) report_and_exit(error_fd, errno);
+    if (syscall(SYS_setuid, o->uid) != 0) report_and_exit(error_fd, errno);
   }
   sigset_t none;
   sigemptyset(&none);
@@ -132,7 +140,10 @@ int cs_spawn(const char *path, char *const argv[], char *const envp[], const cs_
     return e;
   }
   pid_t parent = getpid();
-  pid_t pid = fork();
+  // A box starts in a PID namespace of its own, the program as its first process (like fork, with
+  // the namespace flag: no stack of its own, the child continues here).
+  pid_t pid = options->box ? (pid_t)syscall(SYS_clone, CLONE_NEWPID | SIGCHLD, NULL, NULL, NULL, NULL)
+                           : fork();
   if (pid == 0) {
     close(in_pipe[1]); close(out_pipe[0]); close(err_pipe[0]); close(error_pipe[0]);
     child_setup(path, argv, envp, options, parent, in_pipe[0], out_pipe[1], err_pipe[1], error_pipe[1]);

@@ -1,10 +1,7 @@
-import FoundationEssentials
-import Glibc
-
 /// The bubblewrap argument list for one run: no network and its own PID, IPC, UTS and user
 /// namespaces; a read-only view of the interpreter's files and nothing else of the host; a fresh
-/// tmpfs work dir holding `main.py`; only the environment the run needs. Files come in through
-/// descriptors (`--file`, `--ro-bind-data`), so the host never writes a path the program can see.
+/// tmpfs work dir holding `main.py`; only the environment the run needs. Without root, `main.py`
+/// comes in through a descriptor (`--file`), so the host never writes a path the program can see.
 struct BubblewrapCommand {
   /// Where the program runs inside the box.
   static let workDirectory = "/sandbox"
@@ -36,7 +33,7 @@ struct BubblewrapCommand {
     ]
     for (key, value) in environment.sorted(by: { $0.key < $1.key }) { args += ["--setenv", key, value] }
     args += Self.interpreterView(for: interpreter)
-    let tmpfsBytes = String(max(limits.fileSizeMegabytes * 4, 16) * 1_048_576)
+    let tmpfsBytes = String(Self.tmpfsMegabytes(limits) * 1_048_576)
     args += ["--proc", "/proc", "--dev", "/dev", "--size", tmpfsBytes, "--tmpfs", "/tmp"]
     switch contents {
     case .descriptor(let main):
@@ -50,34 +47,17 @@ struct BubblewrapCommand {
     return args
   }
 
-  /// `/usr` read-only (the interpreter, its standard library and shared libraries), the top-level
-  /// links a merged-/usr system has, the loader cache, and the interpreter's own prefix when it
-  /// lives elsewhere. No /etc, /home, /root, /var or project directory.
+  /// The size of the box's /tmp (and of a work dir bubblewrap makes): room for a few files at the
+  /// file-size limit.
+  static func tmpfsMegabytes(_ limits: ExecutionLimits) -> Int { max(limits.fileSizeMegabytes * 4, 16) }
+
+  /// The interpreter's files, read-only (see `InterpreterView`).
   static func interpreterView(for interpreter: String) -> [String] {
-    var args = ["--ro-bind", "/usr", "/usr"]
-    for top in ["bin", "sbin", "lib", "lib32", "lib64"] {
-      let path = "/" + top
-      var info = stat()
-      guard lstat(path, &info) == 0 else { continue }
-      if (info.st_mode & S_IFMT) == S_IFLNK,
-        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
-      {
-        args += ["--symlink", target, path]
-      } else if (info.st_mode & S_IFMT) == S_IFDIR {
-        args += ["--ro-bind", path, path]
+    InterpreterView(interpreter: interpreter).entries.flatMap { entry in
+      switch entry {
+      case .readOnly(let path): ["--ro-bind-try", path, path]
+      case .link(let path, let target): ["--symlink", target, path]
       }
     }
-    args += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
-    if let prefix = prefixOutsideUsr(of: interpreter) { args += ["--ro-bind", prefix, prefix] }
-    return args
-  }
-
-  /// The installation prefix of an interpreter that does not live under /usr, e.g.
-  /// /opt/python3.12/bin/python3 → /opt/python3.12; nil for one under /usr.
-  static func prefixOutsideUsr(of interpreter: String) -> String? {
-    let real = URL(fileURLWithPath: interpreter).resolvingSymlinksInPath().path
-    guard !real.hasPrefix("/usr/") else { return nil }
-    let prefix = URL(fileURLWithPath: real).deletingLastPathComponent().deletingLastPathComponent().path
-    return prefix == "/" ? nil : prefix
   }
 }

@@ -4,7 +4,8 @@ import TOMLKit
 ///
 ///     [limits]          # wall_ms, cpu_ms, memory_mb, output_kb, processes, file_size_mb, open_files
 ///     [python]          # path, import_policy = "off" | "standard" | "strict"
-///     [sandbox]         # bubblewrap, cgroups, seccomp, landlock (booleans), uid_range = [first, last]
+///     [sandbox]         # namespaces = "auto" | "native" | "bubblewrap" | "off";
+///                       # cgroups, seccomp, landlock (booleans); uid_range = [first, last]
 ///     [editor]          # indent_width, tab_width (1–16), auto_close (boolean)
 ///     [ui]              # theme = "name" or "/path/to/theme.toml"
 struct ConfigurationFile {
@@ -100,10 +101,16 @@ struct ConfigurationFile {
     throws(ConfigurationError)
   {
     let switches: [(String, WritableKeyPath<SandboxConfiguration, Bool>)] = [
-      ("bubblewrap", \.useBubblewrap), ("cgroups", \.useCgroups), ("seccomp", \.useSeccomp),
-      ("landlock", \.useLandlock),
+      ("cgroups", \.useCgroups), ("seccomp", \.useSeccomp), ("landlock", \.useLandlock),
     ]
-    try expectOnly(switches.map(\.0) + ["uid_range"], in: table, prefix: "sandbox.")
+    try expectOnly(["namespaces"] + switches.map(\.0) + ["uid_range"], in: table, prefix: "sandbox.")
+    if let value = table["namespaces"] {
+      let names = SandboxConfiguration.NamespaceChoice.allCases.map(\.rawValue)
+      guard let name = value.string, let choice = SandboxConfiguration.NamespaceChoice(rawValue: name) else {
+        throw failure("sandbox.namespaces", "expected one of \(names.joined(separator: ", "))")
+      }
+      configuration.namespaces = choice
+    }
     for (key, field) in switches {
       guard let value = table[key] else { continue }
       guard let flag = value.bool else { throw failure("sandbox.\(key)", "expected true or false") }

@@ -7,7 +7,8 @@ import Glibc
 public enum PhaseTrace {
   private static let origin: Int64? = {
     guard let value = getenv("CODEREMOTE_TRACE") else { return nil }
-    return Int64(String(cString: value)) ?? now()
+    // A plausible epoch time in nanoseconds (after 2001), else any other value such as "1".
+    return Int64(String(cString: value)).flatMap { $0 > 1_000_000_000_000_000_000 ? $0 : nil } ?? now()
   }()
 
   public static func mark(_ phase: StaticString) {

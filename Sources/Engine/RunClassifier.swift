@@ -37,7 +37,7 @@ struct RunClassifier {
       return verdict(
         .internalError,
         "bubblewrap could not set up the sandbox (\(failure)); `coderemote doctor` shows why, "
-          + "and sandbox.bubblewrap = false runs without it")
+          + "and sandbox.namespaces = \"native\" (as root) or \"off\" runs without it")
     }
     if oomKilled {
       return verdict(

@@ -9,10 +9,10 @@ public struct SandboxConfiguration: Sendable, Equatable {
   public var pythonPath: String?
   public var importPolicy = ImportPolicy.standard
   /// Each layer is used when this machine has it and it is not switched off here.
-  public var useBubblewrap = true
+  public var namespaces = NamespaceChoice.auto
   public var useCgroups = true
   public var useSeccomp = true
-  /// Landlock confines the filesystem when bubblewrap is not there.
+  /// Landlock confines the filesystem when there are no namespaces.
   public var useLandlock = true
   /// When the parent is root, every concurrent run takes one uid of this range for itself. The
   /// range must belong to no real account: a run's processes are killed by uid afterwards.
@@ -21,6 +21,18 @@ public struct SandboxConfiguration: Sendable, Equatable {
   public init() {}
 
   public static let `default` = SandboxConfiguration()
+
+  /// `sandbox.namespaces`: who builds the namespaces a run gets.
+  public enum NamespaceChoice: String, Sendable, CaseIterable {
+    /// The spawner itself when Code Remote runs as root, else bubblewrap when it is installed.
+    case auto
+    /// Only the spawner's own box (root only).
+    case native
+    /// Only bubblewrap.
+    case bubblewrap
+    /// None: rlimits, Landlock, uid, cgroups and seccomp only.
+    case off
+  }
 
   /// `$XDG_CONFIG_HOME/coderemote/config.toml`, else `~/.config/coderemote/config.toml`.
   public static func filePath(environment: [String: String] = ProcessInfo.processInfo.environment)

@@ -46,10 +46,11 @@ struct SandboxRun {
       files.workDirectory?.remove()
     }
     var plan =
-      if let bubblewrap = layers.bubblewrap {
+      switch layers.namespaces {
+      case .native: try boxPlan(lease: lease, seccomp: seccomp, files: &files)
+      case .bubblewrap(let bubblewrap):
         try bubblewrapPlan(bubblewrap, lease: lease, seccomp: seccomp, files: &files)
-      } else {
-        try directPlan(lease: lease, seccomp: seccomp, files: &files)
+      case nil: try directPlan(lease: lease, seccomp: seccomp, files: &files)
       }
     plan.limits.addressSpaceBytes = UInt64(limits.memoryMegabytes) * 1_048_576
     plan.limits.cpuSeconds = UInt64((limits.cpuMilliseconds + 999) / 1_000)
@@ -60,10 +61,10 @@ struct SandboxRun {
     plan.cgroupProcsFDs = cgroup?.procsFDs ?? []
     PhaseTrace.mark("files written")
 
-    // Every process of the run is in its cgroup, and inside bubblewrap also in its PID namespace,
-    // which the kernel empties when bubblewrap goes; without either, the uid is what finds the
-    // processes that left the process group (at the cost of forking a helper).
-    let killByUid = layers.bubblewrap == nil && cgroup == nil
+    // Every process of the run is in its cgroup, and inside namespaces also in its PID namespace,
+    // which the kernel empties when the program (or bubblewrap) goes; without either, the uid is what
+    // finds the processes that left the process group (at the cost of forking a helper).
+    let killByUid = layers.namespaces == nil && cgroup == nil
     func killBox() {
       if killByUid { lease?.killEverything() }
       cgroup?.killAll()
@@ -153,6 +154,24 @@ struct SandboxRun {
     return plan
   }
 
+  /// The interpreter itself in the spawner's own box (root only): the work dir is a host tmpfs
+  /// capped in size and inodes, bound in at /sandbox.
+  private func boxPlan(lease: UidLease?, seccomp: SeccompProgram?, files: inout RunFiles) throws -> LaunchPlan
+  {
+    let directory = try WorkDirectory(owner: lease?.uid, limits: request.limits)
+    files.workDirectory = directory
+    try directory.write(Array(request.code.utf8), to: directory.workPath + "/main.py", owner: lease?.uid)
+    var plan = LaunchPlan(
+      executable: interpreter.path, arguments: pythonArguments(main: BoxLayout.workPath + "/main.py"),
+      environment: Self.environment(home: BoxLayout.workPath, tmp: "/tmp"),
+      workingDirectory: BoxLayout.workPath)
+    plan.limits.seccompFilter = seccomp?.instructions ?? []
+    plan.box = BoxLayout(
+      workDirectory: directory.workPath, view: InterpreterView(interpreter: interpreter.path),
+      tmpBytes: UInt64(BubblewrapCommand.tmpfsMegabytes(request.limits)) * 1_048_576)
+    return plan
+  }
+
   /// The interpreter itself in a host work dir, confined by Landlock and seccomp.
   private func directPlan(lease: UidLease?, seccomp: SeccompProgram?, files: inout RunFiles) throws
     -> LaunchPlan
@@ -180,7 +199,7 @@ struct SandboxRun {
     for path in ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64"] {
       rules.allow(path, LandlockRules.readAndExecute)
     }
-    if let prefix = BubblewrapCommand.prefixOutsideUsr(of: interpreter) {
+    if let prefix = InterpreterView.prefixOutsideUsr(of: interpreter) {
       rules.allow(prefix, LandlockRules.readAndExecute)
     }
     rules.allow("/etc/ld.so.cache", LandlockRules.read)

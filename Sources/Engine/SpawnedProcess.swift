@@ -12,6 +12,9 @@ public struct LaunchPlan: Sendable {
   public var cgroupProcsFDs: [Int32] = []
   /// Descriptors the program inherits, renumbered from `LaunchPlan.firstInheritedFD` on.
   public var inheritedFDs: [Int32] = []
+  /// The namespaces the spawner builds around the program, or nil; `workingDirectory` is then a
+  /// path inside the box.
+  public var box: BoxLayout?
 
   /// The number the first of `inheritedFDs` has in the child.
   public static let firstInheritedFD = Int32(CS_FIRST_KEPT_FD)
@@ -111,7 +114,13 @@ final class SpawnedProcess {
             options.landlock_rule_count = Int32(rules.count)
             return withOptionalCString(plan.workingDirectory) { cwd in
               options.cwd = cwd
-              return cs_spawn(plan.executable, argv.pointers, envp.pointers, &options, &child)
+              guard let box = plan.box else {
+                return cs_spawn(plan.executable, argv.pointers, envp.pointers, &options, &child)
+              }
+              return box.withUnsafeBox { box in
+                options.box = box
+                return cs_spawn(plan.executable, argv.pointers, envp.pointers, &options, &child)
+              }
             }
           }
         }
@@ -159,6 +168,11 @@ final class CStringArray {
     pointers = .allocate(capacity: strings.count + 1)
     for (i, s) in strings.enumerated() { pointers[i] = strdup(s) }
     pointers[strings.count] = nil
+  }
+
+  /// The same array as `const char *const *`.
+  var constPointers: UnsafeMutablePointer<UnsafePointer<CChar>?> {
+    UnsafeMutableRawPointer(pointers).assumingMemoryBound(to: UnsafePointer<CChar>?.self)
   }
 
   deinit {

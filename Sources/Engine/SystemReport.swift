@@ -55,16 +55,26 @@ public struct SystemReport: Codable, Sendable {
   /// One line per sandbox layer: there or not, and why.
   static func layerChecks(_ configuration: SandboxConfiguration) -> [Check] {
     let root = geteuid() == 0
-    let bwrap = SandboxLayers.findBubblewrap()
+    let namespaces = SandboxLayers.findNamespaces(configuration.namespaces)
     let installed = SandboxLayers.bubblewrapCandidates.first {
       FileManager.default.isExecutableFile(atPath: $0)
     }
-    let bwrapDetail: String =
-      if !configuration.useBubblewrap { "switched off (sandbox.bubblewrap = false)" } else if let bwrap {
-        "\(bwrap): own network, PID, IPC, UTS and user namespaces; read-only /usr"
-      } else if installed != nil {
-        "installed, but user namespaces are disabled (user.max_user_namespaces)"
-      } else { "not installed (apt-get install bubblewrap): no namespaces, the host's files are visible" }
+    let walls = "own mount, PID, network, IPC, UTS and cgroup namespaces; read-only /usr"
+    let namespaceDetail: String =
+      switch namespaces {
+      case .native: "built by Code Remote itself (root): \(walls)"
+      case .bubblewrap(let path): "through \(path) (user namespace): \(walls)"
+      case nil:
+        if configuration.namespaces == .off {
+          "switched off (sandbox.namespaces = \"off\")"
+        } else if configuration.namespaces == .native {
+          "sandbox.namespaces = \"native\" needs root with CAP_SYS_ADMIN"
+        } else if installed != nil {
+          "bubblewrap is installed, but user namespaces are disabled (user.max_user_namespaces)"
+        } else {
+          "none: not root, and bubblewrap is not installed (apt-get install bubblewrap); the host's files are visible"
+        }
+      }
     let cgroups = root ? CgroupSupport.detect() : nil
     let cgroupDetail: String =
       if !configuration.useCgroups { "switched off (sandbox.cgroups = false)" } else if let cgroups {
@@ -74,16 +84,11 @@ public struct SystemReport: Codable, Sendable {
       }
     let seccomp = SeccompProgram.shared != nil
     return [
-      Check(name: "bubblewrap", ok: configuration.useBubblewrap && bwrap != nil, detail: bwrapDetail),
+      Check(name: "namespaces", ok: namespaces != nil, detail: namespaceDetail),
       Check(
         name: "rlimits", ok: true,
         detail: "address space, CPU seconds, file size, open files, processes, core 0"),
-      Check(
-        name: "uid", ok: root,
-        detail: root
-          ? "root: each run takes its own uid from \(configuration.uidRange.lowerBound)-\(configuration.uidRange.upperBound)"
-          : "uid \(getuid()): runs keep this uid (the process limit counts all its processes; orphans may survive without bubblewrap)"
-      ),
+      uidCheck(configuration, root: root),
       Check(name: "cgroups", ok: configuration.useCgroups && cgroups != nil, detail: cgroupDetail),
       Check(
         name: "seccomp", ok: configuration.useSeccomp && seccomp,
@@ -92,7 +97,7 @@ public struct SystemReport: Codable, Sendable {
           : seccomp
             ? "libseccomp filter: no network sockets, ptrace, bpf, io_uring, mount, namespaces"
             : "the filter could not be built"),
-      landlockCheck(configuration, bubblewrap: configuration.useBubblewrap && bwrap != nil),
+      landlockCheck(configuration, namespaces: namespaces != nil),
       Check(
         name: "imports", ok: configuration.importPolicy != .off,
         detail:
@@ -100,13 +105,37 @@ public struct SystemReport: Codable, Sendable {
     ]
   }
 
-  static func landlockCheck(_ configuration: SandboxConfiguration, bubblewrap: Bool) -> Check {
+  /// As root, also asks NSS (LDAP, systemd and all) whether an account owns a uid of the range,
+  /// which a run would check only against /etc/passwd.
+  static func uidCheck(_ configuration: SandboxConfiguration, root: Bool) -> Check {
+    let range = configuration.uidRange
+    guard root else {
+      return Check(
+        name: "uid", ok: false,
+        detail:
+          "uid \(getuid()): runs keep this uid (the process limit counts all its processes; orphans may survive without namespaces)"
+      )
+    }
+    if let taken = range.first(where: { getpwuid($0) != nil }) {
+      let name = getpwuid(taken).flatMap { $0.pointee.pw_name }.map { String(cString: $0) } ?? "?"
+      return Check(
+        name: "uid", ok: false,
+        detail:
+          "uid \(taken) of sandbox.uid_range \(range.lowerBound)-\(range.upperBound) is the account '\(name)': choose a range no account uses"
+      )
+    }
+    return Check(
+      name: "uid", ok: true,
+      detail: "root: each run takes its own uid from \(range.lowerBound)-\(range.upperBound)")
+  }
+
+  static func landlockCheck(_ configuration: SandboxConfiguration, namespaces: Bool) -> Check {
     let abi = LandlockRules.kernelABI
     let detail: String =
       if !configuration.useLandlock { "switched off (sandbox.landlock = false)" } else if let abi {
         "ABI \(abi)"
-          + (bubblewrap
-            ? ": available, not needed inside bubblewrap" : ": confines files to /usr and the work dir")
+          + (namespaces
+            ? ": available, not needed inside namespaces" : ": confines files to /usr and the work dir")
       } else { "not offered by this kernel (Linux 5.13+)" }
     return Check(name: "landlock", ok: abi != nil && configuration.useLandlock, detail: detail)
   }
@@ -148,7 +177,7 @@ public struct SystemReport: Codable, Sendable {
     }
     lines.append("")
     lines.append("Local runs get isolation: \(isolation)")
-    if !isolation.hasPrefix("bwrap") {
+    if isolation.hasPrefix("rlimits") {
       lines.append(
         "  (no namespaces: the program sees the host's files its uid may read; see docs/security.md)")
     }

@@ -24,10 +24,11 @@ final class UidLease {
     guard makeLockDirectory() else { throw .uidLocksUnavailable(lockDirectory) }
     let count = UInt64(range.count)
     let start = UInt64.random(in: 0..<count)
+    let accounts = accountUids()
     for step in 0..<count {
       let uid = range.lowerBound + UInt32((start + step) % count)
       // Never a uid that belongs to an account: its processes would be killed with the run's.
-      if getpwuid(uid) != nil { continue }
+      if accounts.contains(uid) { continue }
       let fd = open("\(lockDirectory)/\(uid)", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
       if fd < 0 { continue }
       if flock(fd, LOCK_EX | LOCK_NB) == 0 { return UidLease(uid: uid, lockFD: fd) }
@@ -57,6 +58,20 @@ final class UidLease {
       if text[close...].dropFirst(2).first != "Z" { return true }
     }
     return false
+  }
+
+  /// The uids of the accounts in /etc/passwd. Read directly rather than through NSS: getpwuid loads
+  /// and asks every NSS module (systemd, LDAP…), a millisecond or more per run. Accounts that live
+  /// only in a directory service must stay out of `sandbox.uid_range` (docs/configuration.md);
+  /// `coderemote doctor` checks the range through NSS.
+  static func accountUids(passwd: String = "/etc/passwd") -> Set<UInt32> {
+    guard let bytes = try? FileContents.read(passwd) else { return [] }
+    var uids = Set<UInt32>()
+    for line in bytes.split(separator: 0x0A) {
+      let fields = line.split(separator: 0x3A, maxSplits: 3, omittingEmptySubsequences: false)
+      if fields.count > 2, let uid = UInt32(String(decoding: fields[2], as: UTF8.self)) { uids.insert(uid) }
+    }
+    return uids
   }
 
   private static func makeLockDirectory() -> Bool {

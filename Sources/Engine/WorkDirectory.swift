@@ -57,7 +57,7 @@ struct WorkDirectory {
       throw error
     }
     if let owner {
-      let bytes = max(limits.fileSizeMegabytes * 4, 16) * 1_048_576
+      let bytes = BubblewrapCommand.tmpfsMegabytes(limits) * 1_048_576
       let options = "size=\(bytes),nr_inodes=\(Self.inodeLimit),mode=0700,uid=\(owner),gid=\(owner)"
       mounted = mount("tmpfs", workPath, "tmpfs", UInt(MS_NOSUID | MS_NODEV), options) == 0
       if !mounted && chown(workPath, owner, owner) != 0 {

@@ -1,38 +1,36 @@
-import ArgumentParser
+import Arguments
 import Engine
 import FoundationEssentials
 import Glibc
 
 @main
-struct CodeRemote: AsyncParsableCommand {
+enum CodeRemote {
   static let version = "0.1.0"
 
-  static let configuration = CommandConfiguration(
-    commandName: "coderemote",
+  static let spec = CommandSpec(
+    name: "coderemote",
     abstract: "A full-screen terminal playground for Python: edit, run in a sandbox, read the output.",
     discussion: "Without a subcommand, opens the editor on FILE (or an empty buffer).",
-    version: version,
-    subcommands: [Edit.self, Run.self, Doctor.self],
-    defaultSubcommand: Edit.self)
+    subcommands: [Edit.spec, Run.spec, Doctor.spec],
+    defaultSubcommand: Edit.spec.name)
 
-  /// Parses and runs, with the exit codes of the CLI contract: usage errors exit 2, not 64.
+  /// Parses and runs, with the exit codes of the CLI contract: usage errors exit 2.
   static func main() async {
     PhaseTrace.mark("main")
-    do {
-      var command = try parseAsRoot()
+    switch CommandLineParser(spec).parse(Array(CommandLine.arguments.dropFirst())) {
+    case .failure(let error): error.exit()
+    case .success(.help(let text)):
+      LiveOutput.writeAll(Array(text.utf8), to: STDOUT_FILENO)
+    case .success(.version):
+      LiveOutput.writeAll(Array((version + "\n").utf8), to: STDOUT_FILENO)
+    case .success(.command(let parsed)):
       PhaseTrace.mark("arguments parsed")
-      if var asyncCommand = command as? any AsyncParsableCommand {
-        try await asyncCommand.run()
-      } else {
-        try command.run()
+      switch parsed.path.last {
+      case Run.spec.name:
+        do { try await Run(parsed).run() } catch { error.exit() }
+      case Doctor.spec.name: Doctor(parsed).run()
+      default: Edit(parsed).run()
       }
-    } catch {
-      let code = exitCode(for: error)
-      if code == .validationFailure {
-        LiveOutput.writeAll(Array((fullMessage(for: error) + "\n").utf8), to: STDERR_FILENO)
-        Glibc.exit(2)
-      }
-      exit(withError: error)
     }
   }
 }
@@ -50,5 +48,13 @@ struct CLIFailure: Error, CustomStringConvertible {
   func exit() -> Never {
     LiveOutput.writeAll(Array("coderemote: \(message)\n".utf8), to: STDERR_FILENO)
     Glibc.exit(exitCode)
+  }
+}
+
+extension UsageError {
+  /// Prints the error with the command's usage line and ends the process with status 2.
+  func exit() -> Never {
+    LiveOutput.writeAll(Array((description + "\n").utf8), to: STDERR_FILENO)
+    Glibc.exit(2)
   }
 }

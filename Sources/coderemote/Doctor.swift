@@ -1,19 +1,20 @@
-import ArgumentParser
+import Arguments
 import Engine
 import FoundationEssentials
 import Glibc
 
-struct Doctor: AsyncParsableCommand {
-  // Named here, not derived from the type: deriving it reflects on the type at every start.
-  static let configuration = CommandConfiguration(
-    commandName: "doctor",
+struct Doctor {
+  static let spec = CommandSpec(
+    name: "doctor",
     abstract: "Show what isolation, Python, terminal and libraries this machine gives Code Remote.",
-    discussion: "Exits 1 when no program can be run here (no interpreter, or the sandbox self-test failed).")
+    discussion: "Exits 1 when no program can be run here (no interpreter, or the sandbox self-test failed).",
+    options: [.flag("json", help: "Print the report as one JSON object.")])
 
-  @Flag(help: "Print the report as one JSON object.")
-  var json = false
+  var json: Bool
 
-  func run() async throws {
+  init(_ parsed: ParsedCommand) { json = parsed.flag("json") }
+
+  func run() {
     let report = SystemReport.gather()
     if json {
       print(report.jsonString())

@@ -1,4 +1,4 @@
-import ArgumentParser
+import Arguments
 import Editor
 import Engine
 import FoundationEssentials
@@ -6,20 +6,26 @@ import Glibc
 import TUI
 
 /// Opens the full-screen editor; the default when no subcommand is given.
-struct Edit: ParsableCommand {
-  // Named here, not derived from the type: deriving it reflects on the type at every start.
-  static let configuration = CommandConfiguration(
-    commandName: "edit",
-    abstract: "Open the full-screen editor (the default: `coderemote [FILE]`).")
+struct Edit {
+  static let spec = CommandSpec(
+    name: "edit",
+    abstract: "Open the full-screen editor (the default: `coderemote [FILE]`).",
+    positionals: [
+      .init("file", help: "A Python file to open (created on save if it does not exist).", optional: true)
+    ],
+    options: [
+      .value(
+        "theme", "theme",
+        help: "A theme: a name (default, light, dusk, or your own in ~/.config/coderemote/themes) or a path.")
+    ])
 
-  @Argument(
-    help: "A Python file to open (created on save if it does not exist).",
-    completion: .file(extensions: ["py"]))
   var file: String?
-
-  @Option(
-    help: "A theme: a name (default, light, dusk, or your own in ~/.config/coderemote/themes) or a path.")
   var theme: String?
+
+  init(_ parsed: ParsedCommand) {
+    file = parsed.positional("file")
+    theme = parsed.value("theme")
+  }
 
   func run() {
     guard isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 else {

@@ -1,44 +1,40 @@
-import ArgumentParser
+import Arguments
 import Engine
 import FoundationEssentials
 import Glibc
 import TUI
 
-struct Run: AsyncParsableCommand {
-  // Named here, not derived from the type: deriving it reflects on the type at every start.
-  static let configuration = CommandConfiguration(
-    commandName: "run",
+struct Run {
+  static let spec = CommandSpec(
+    name: "run",
     abstract: "Run a Python file in the sandbox and exit with its exit code.",
     discussion: """
       Exit codes: the program's own; 124 when a time limit killed it; 137 when it was killed for \
       another reason (memory, output, a signal); 2 for usage errors; 1 when it could not be run.
-      """)
+      """,
+    positionals: [.init("file", help: "The Python file to run, or - to read it from standard input.")],
+    options: [
+      .value("stdin", "file", help: "A file to feed to the program's standard input."),
+      .value("timeout", "seconds", help: "Wall-clock limit in seconds."),
+      .value("memory", "mb", help: "Memory limit in MB."),
+      .flag("json", help: "Print exactly one JSON object: the execution result."),
+    ])
 
-  @Argument(help: "The Python file to run, or - to read it from standard input.")
   var file: String
-
-  @Option(name: .customLong("stdin"), help: "A file to feed to the program's standard input.")
   var stdinFile: String?
-
-  @Option(help: "Wall-clock limit in seconds.")
   var timeout: Double?
-
-  @Option(help: "Memory limit in MB.")
   var memory: Int?
+  var json: Bool
 
-  @Flag(help: "Print exactly one JSON object: the execution result.")
-  var json = false
-
-  func validate() throws {
-    if let timeout, !(timeout > 0 && timeout <= 3_600) {
-      throw ValidationError("--timeout must be between 0 and 3600 seconds")
-    }
-    if let memory, !(16...65_536).contains(memory) {
-      throw ValidationError("--memory must be between 16 and 65536 MB")
-    }
+  init(_ parsed: ParsedCommand) throws(UsageError) {
+    file = parsed.positional("file") ?? "-"
+    stdinFile = parsed.value("stdin")
+    timeout = try parsed.number("timeout", in: 0.001...3_600, unit: "seconds")
+    memory = try parsed.integer("memory", in: 16...65_536, unit: "MB")
+    json = parsed.flag("json")
   }
 
-  func run() async throws {
+  func run() async {
     let code = SourceFile.readOrExit(file)
     var input: [UInt8] = []
     if let stdinFile {

@@ -27,7 +27,7 @@ struct ConfigurationFileTests {
       path = "/opt/python/bin/python3"
       import_policy = "strict"
       [sandbox]
-      bubblewrap = false
+      namespaces = "bubblewrap"
       cgroups = false
       seccomp = false
       landlock = false
@@ -49,7 +49,8 @@ struct ConfigurationFileTests {
           processes: 8, fileSizeMegabytes: 4, openFiles: 64))
     #expect(configuration.pythonPath == "/opt/python/bin/python3")
     #expect(configuration.importPolicy == .strict)
-    #expect(!configuration.useBubblewrap && !configuration.useCgroups && !configuration.useSeccomp)
+    #expect(configuration.namespaces == .bubblewrap)
+    #expect(!configuration.useCgroups && !configuration.useSeccomp)
     #expect(!configuration.useLandlock)
     #expect(configuration.uidRange == 70_000...70_009)
   }
@@ -62,7 +63,10 @@ struct ConfigurationFileTests {
       ("[limits]\nwall = 10\n", "limits.wall"),
       ("[python]\nimport_policy = \"lax\"\n", "python.import_policy"),
       ("[python]\npath = \"python3\"\n", "python.path"),
-      ("[sandbox]\nbubblewrap = \"yes\"\n", "sandbox.bubblewrap"),
+      ("[sandbox]\nnamespaces = true\n", "sandbox.namespaces"),
+      ("[sandbox]\nnamespaces = \"bwrap\"\n", "sandbox.namespaces"),
+      ("[sandbox]\nbubblewrap = false\n", "sandbox.bubblewrap"),
+      ("[sandbox]\nseccomp = \"yes\"\n", "sandbox.seccomp"),
       ("[sandbox]\nuid_range = [10, 5]\n", "sandbox.uid_range"),
       ("limits = 3\n", "limits"),
       ("[colours]\n", "colours"),

@@ -10,15 +10,15 @@ struct CrashRecoveryTests {
   typealias Harness = SandboxHarness
 
   @Test(
-    "a killed coderemote's mount and cgroup are cleared by the next run", arguments: Harness.LayerSet.allCases
+    "a killed coderemote's mount and cgroup are cleared by the next run", arguments: Harness.available
   )
   func leftoversAreCleared(layers: Harness.LayerSet) async throws {
     // A uid of its own, outside the default range, so no other test shares it.
-    let uid = layers == .bwrap ? 61_501 : 61_502
+    let uid = 61_501 + (Harness.LayerSet.allCases.firstIndex(of: layers) ?? 0)
     let scratch = try TemporaryDirectory()
     try FileManager.default.createDirectory(
       atPath: scratch.path + "/coderemote", withIntermediateDirectories: true)
-    try "[sandbox]\nbubblewrap = \(layers == .bwrap)\nuid_range = [\(uid), \(uid)]\n".write(
+    try "[sandbox]\nnamespaces = \"\(layers.namespacesSetting)\"\nuid_range = [\(uid), \(uid)]\n".write(
       toFile: scratch.path + "/coderemote/config.toml", atomically: true, encoding: .utf8)
     let program = scratch.path + "/sleep.py"
     try "import time\nprint('up', flush=True)\ntime.sleep(30)\n".write(

@@ -14,7 +14,7 @@ struct HostileProgramTests {
   static let margin = 2.5
 
   static var layerSets: [Harness.LayerSet] {
-    Harness.bubblewrapAvailable ? Harness.LayerSet.allCases : [.rlimits]
+    Harness.available
   }
 
   /// Runs a bomb with a limit of 16 processes, in a PID namespace of its own; it must end by itself.
@@ -201,7 +201,7 @@ struct HostileProgramTests {
   func diskFillManyFiles(layers: Harness.LayerSet) async throws {
     // Without root and bubblewrap the work dir is a plain directory: only time limits a disk fill
     // (docs/security.md), and this test would write 400 MB to the host.
-    guard layers == .bwrap || Harness.isRoot else { return }
+    guard layers.hasNamespaces || Harness.isRoot else { return }
     let code = """
       total = 0
       try:
@@ -388,7 +388,7 @@ struct HostileProgramTests {
   @Test("a setsid orphan does not survive the run", arguments: layerSets, [true, false])
   func setsidOrphan(layers: Harness.LayerSet, cgroups: Bool) async throws {
     // Without root and bubblewrap nothing can find an orphan in another session: a documented gap.
-    guard layers == .bwrap || Harness.isRoot else { return }
+    guard layers.hasNamespaces || Harness.isRoot else { return }
     let marker = Harness.marker()
     let code =
       Harness.nameItself(marker) + """

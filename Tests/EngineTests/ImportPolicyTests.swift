@@ -8,7 +8,7 @@ struct ImportPolicyTests {
 
   @Test("strict blocks processes and sockets, naming what and which policy")
   func strict() async throws {
-    let layers: Harness.LayerSet = Harness.bubblewrapAvailable ? .bwrap : .rlimits
+    let layers = Harness.strongest
     let blocked = try await Harness.run("import subprocess\n", layers: layers, policy: .strict)
     #expect(blocked.result.status == .error)
     #expect(
@@ -30,7 +30,7 @@ struct ImportPolicyTests {
 
   @Test("standard blocks only native code; off blocks nothing")
   func standardAndOff() async throws {
-    let layers: Harness.LayerSet = Harness.bubblewrapAvailable ? .bwrap : .rlimits
+    let layers = Harness.strongest
     let standard = try await Harness.run("import ctypes\n", layers: layers, policy: .standard)
     #expect(standard.stderr.contains("import of 'ctypes' is blocked by the 'standard' import policy"))
     let allowed = try await Harness.run(
@@ -42,7 +42,7 @@ struct ImportPolicyTests {
 
   @Test("tracebacks point at main.py's own lines", arguments: ImportPolicy.allCases)
   func tracebackLines(policy: ImportPolicy) async throws {
-    let layers: Harness.LayerSet = Harness.bubblewrapAvailable ? .bwrap : .rlimits
+    let layers = Harness.strongest
     let run = try await Harness.run("x = 1\n\ny = x / 0\n", layers: layers, policy: policy)
     #expect(run.result.status == .error)
     #expect(run.stderr.contains("main.py\", line 3"), "\(run.stderr)")

@@ -70,7 +70,8 @@ struct LocalBackendTests {
     let result = try await finish(ExecutionRequest(code: "print(1)\n"))
     #expect(result.status == .ok)
     #expect(result.isolation == backend.isolation)
-    #expect(result.isolation.hasPrefix("bwrap") == (backend.layers.bubblewrap != nil))
+    let wall = backend.layers.namespaces.map { $0 == .native ? "ns+" : "bwrap+" } ?? "rlimits"
+    #expect(result.isolation.hasPrefix(wall))
   }
 
   private func finish(_ request: ExecutionRequest) async throws -> ExecutionResult {

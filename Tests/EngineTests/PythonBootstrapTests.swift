@@ -9,7 +9,7 @@ struct PythonBootstrapTests {
 
   @Test("exit() and quit() work and set the exit code", arguments: ImportPolicy.allCases)
   func exitBuiltins(policy: ImportPolicy) async throws {
-    let layers: Harness.LayerSet = Harness.bubblewrapAvailable ? .bwrap : .rlimits
+    let layers = Harness.strongest
     let run = try await Harness.run(
       "print('bye')\nexit(3)\nprint('not reached')\n", layers: layers, policy: policy)
     #expect(run.stdout == "bye\n")
@@ -19,7 +19,7 @@ struct PythonBootstrapTests {
 
   @Test("site-packages join sys.path when an import first misses the standard library")
   func sitePackagesOnDemand() async throws {
-    let layers: Harness.LayerSet = Harness.bubblewrapAvailable ? .bwrap : .rlimits
+    let layers = Harness.strongest
     let code = """
       import sys, json
       def site_dirs():
@@ -39,7 +39,7 @@ struct PythonBootstrapTests {
 
   @Test("the program's own directory is first on sys.path; argv[0] is main.py")
   func programDirectory() async throws {
-    let layers: Harness.LayerSet = Harness.bubblewrapAvailable ? .bwrap : .rlimits
+    let layers = Harness.strongest
     let code = """
       import sys, os
       print(sys.argv, sys.path[0] == os.getcwd(), __name__, os.path.basename(__file__))

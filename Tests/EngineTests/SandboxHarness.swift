@@ -8,12 +8,38 @@ import Testing
 /// private configuration file choosing the layers. Runs that could hurt the host if the sandbox
 /// failed go inside a PID namespace of their own (`unshare -p -f --mount-proc`).
 enum SandboxHarness {
-  /// The layer sets the suite runs under: everything this machine has, and the same without
-  /// bubblewrap (what a machine without it gets).
+  /// The layer sets the suite runs under: everything this machine has, with the namespaces built
+  /// by the spawner itself (root) or by bubblewrap, and the same without namespaces (what a machine
+  /// without either gets).
   enum LayerSet: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case bwrap, rlimits
+    case ns, bwrap, rlimits
     var testDescription: String { rawValue }
+
+    /// `sandbox.namespaces` for this set.
+    var namespacesSetting: String {
+      switch self {
+      case .ns: "native"
+      case .bwrap: "bubblewrap"
+      case .rlimits: "off"
+      }
+    }
+
+    var isAvailable: Bool {
+      switch self {
+      case .ns: SandboxLayers.canBuildBoxes()
+      case .bwrap: SandboxLayers.findBubblewrap() != nil
+      case .rlimits: true
+      }
+    }
+
+    /// Whether the program gets namespaces of its own under this set.
+    var hasNamespaces: Bool { self != .rlimits }
   }
+
+  /// Every layer set this machine can run.
+  static var available: [LayerSet] { LayerSet.allCases.filter(\.isAvailable) }
+  /// The strongest layer set this machine can run.
+  static var strongest: LayerSet { available[0] }
 
   struct Outcome {
     var result: ExecutionResult
@@ -39,7 +65,6 @@ enum SandboxHarness {
       .path
   }()
 
-  static var bubblewrapAvailable: Bool { SandboxLayers.findBubblewrap() != nil }
   static var isRoot: Bool { geteuid() == 0 }
 
   /// At most this many sandboxed runs at once, so timing assertions hold on a 2-core machine.
@@ -73,7 +98,7 @@ enum SandboxHarness {
     let configDirectory = scratch.path + "/config/coderemote"
     try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
     var config = "[python]\nimport_policy = \"\(policy.rawValue)\"\n[sandbox]\n"
-    config += "bubblewrap = \(layers == .bwrap)\n"
+    config += "namespaces = \"\(layers.namespacesSetting)\"\n"
     for (key, value) in switches.sorted(by: { $0.key < $1.key }) { config += "\(key) = \(value)\n" }
     config += "[limits]\n"
     for (key, value) in limits.sorted(by: { $0.key < $1.key }) { config += "\(key) = \(value)\n" }

@@ -8,27 +8,33 @@ struct SandboxLayersTests {
   func vocabulary() {
     let v1 = CgroupSupport.v1(memory: "/m", pids: "/p", cpuacct: nil)
     #expect(
-      SandboxLayers(bubblewrap: "/usr/bin/bwrap", separateUid: true, cgroups: v1, seccomp: true, landlock: 6)
-        .isolation == "bwrap+rlimits+uid+cgroup+seccomp")
+      SandboxLayers(namespaces: .native, separateUid: true, cgroups: v1, seccomp: true, landlock: 6).isolation
+        == "ns+rlimits+uid+cgroup+seccomp")
     #expect(
-      SandboxLayers(bubblewrap: nil, separateUid: true, cgroups: v1, seccomp: true, landlock: 6).isolation
+      SandboxLayers(
+        namespaces: .bubblewrap("/usr/bin/bwrap"), separateUid: true, cgroups: v1, seccomp: true, landlock: 6
+      ).isolation == "bwrap+rlimits+uid+cgroup+seccomp")
+    #expect(
+      SandboxLayers(namespaces: nil, separateUid: true, cgroups: v1, seccomp: true, landlock: 6).isolation
         == "rlimits+landlock+uid+cgroup+seccomp")
     #expect(
-      SandboxLayers(bubblewrap: nil, separateUid: false, cgroups: nil, seccomp: false).isolation == "rlimits")
+      SandboxLayers(namespaces: nil, separateUid: false, cgroups: nil, seccomp: false).isolation == "rlimits")
     #expect(
-      SandboxLayers(bubblewrap: "/usr/bin/bwrap", separateUid: false, cgroups: nil, seccomp: true).isolation
-        == "bwrap+rlimits+seccomp")
+      SandboxLayers(
+        namespaces: .bubblewrap("/usr/bin/bwrap"), separateUid: false, cgroups: nil, seccomp: true
+      )
+      .isolation == "bwrap+rlimits+seccomp")
   }
 
   @Test("switched-off layers are not used")
   func switches() {
     var configuration = SandboxConfiguration()
-    configuration.useBubblewrap = false
+    configuration.namespaces = .off
     configuration.useCgroups = false
     configuration.useSeccomp = false
     configuration.useLandlock = false
     let layers = SandboxLayers.detect(configuration)
-    #expect(layers.bubblewrap == nil && layers.cgroups == nil && !layers.seccomp && layers.landlock == nil)
+    #expect(layers.namespaces == nil && layers.cgroups == nil && !layers.seccomp && layers.landlock == nil)
     #expect(layers.isolation == (layers.separateUid ? "rlimits+uid" : "rlimits"))
   }
 

@@ -19,6 +19,27 @@ enum {
   CS_LANDLOCK_READ_DIR = 1 << 3,
 };
 
+/// A box of namespaces the spawner builds itself (as root, no user namespace needed): its own mount,
+/// PID (the program is its init), network (no interfaces up), IPC, UTS and cgroup namespaces, and
+/// a root of its own: a read-only tmpfs holding read-only binds of the interpreter's files, a few
+/// device nodes, /proc, a fresh /tmp, and the work dir at /sandbox.
+typedef struct {
+  const char *mount_point;           // an empty host directory the new root is mounted on
+  const char *work_dir;              // host directory bound read-write at /sandbox
+  const char *const *read_only;      // host paths bound read-only at the same path inside
+  int read_only_count;
+  const char *const *link_paths;     // symlinks made inside: link_paths[i] -> link_targets[i]
+  const char *const *link_targets;
+  int link_count;
+  uint64_t tmp_bytes;                // size of /tmp
+} cs_box;
+
+#define CS_BOX_WORK_DIR "/sandbox"
+
+/// Whether this process may build boxes: effective uid 0 with CAP_SYS_ADMIN (root in a container
+/// that dropped it may not).
+int cs_can_build_boxes(void);
+
 /// What the child sets up before exec. A zero limit means "leave as inherited".
 typedef struct {
   uint64_t address_space_bytes;
@@ -48,6 +69,9 @@ typedef struct {
   int landlock_abi;
   const cs_landlock_rule *landlock_rules;
   int landlock_rule_count;
+  // When set, the child is created in a new PID namespace and builds this box before anything else
+  // (after joining its cgroups); cwd is then a path inside the box.
+  const cs_box *box;
 } cs_options;
 
 #define CS_FIRST_KEPT_FD 10

@@ -1,0 +1,65 @@
+/// A command line that matched its spec: which command, and the words given for it.
+public struct ParsedCommand: Sendable, Equatable {
+  /// Command names from the root's subcommand down, e.g. `["run"]`.
+  public var path: [String]
+  public var positionals: [String: String] = [:]
+  public var values: [String: String] = [:]
+  public var flags: Set<String> = []
+  /// The usage line of the command, for errors found after parsing (a value out of range).
+  public var usage: String = ""
+
+  public init(path: [String]) { self.path = path }
+
+  public func positional(_ name: String) -> String? { positionals[name] }
+  public func value(_ name: String) -> String? { values[name] }
+  public func flag(_ name: String) -> Bool { flags.contains(name) }
+
+  /// `--name` as a number in `range`, nil when absent.
+  public func number(_ name: String, in range: ClosedRange<Double>, unit: String) throws(UsageError)
+    -> Double?
+  {
+    guard let text = values[name] else { return nil }
+    guard let number = Double(text), range.contains(number) else {
+      throw failure(
+        "--\(name) must be between \(Self.plain(range.lowerBound)) and \(Self.plain(range.upperBound)) \(unit)"
+      )
+    }
+    return number
+  }
+
+  /// `--name` as a whole number in `range`, nil when absent.
+  public func integer(_ name: String, in range: ClosedRange<Int>, unit: String) throws(UsageError) -> Int? {
+    guard let text = values[name] else { return nil }
+    guard let number = Int(text), range.contains(number) else {
+      throw failure(
+        "--\(name) must be a whole number between \(range.lowerBound) and \(range.upperBound) \(unit)")
+    }
+    return number
+  }
+
+  public func failure(_ message: String) -> UsageError { UsageError(message: message, usage: usage) }
+
+  private static func plain(_ number: Double) -> String {
+    number == number.rounded() ? String(Int(number)) : String(number)
+  }
+}
+
+/// A command line that does not fit its spec; printed with the usage line, exit status 2.
+public struct UsageError: Error, Equatable, CustomStringConvertible {
+  public var message: String
+  public var usage: String
+
+  public init(message: String, usage: String) {
+    self.message = message
+    self.usage = usage
+  }
+
+  public var description: String {
+    "Error: \(message)\nUsage: \(usage)\n  See '\(helpHint)' for more information."
+  }
+
+  private var helpHint: String {
+    let words = usage.split(separator: " ").prefix { !$0.hasPrefix("<") && !$0.hasPrefix("[") }
+    return words.joined(separator: " ") + " --help"
+  }
+}

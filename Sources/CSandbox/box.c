@@ -1,0 +1,139 @@
+#define _GNU_SOURCE
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <linux/capability.h>
+#include <unistd.h>
+
+// Runs between fork and exec: system calls and stack buffers only, no allocation.
+
+#define TRY(call)                  \
+  do {                             \
+    if ((call) != 0) return errno; \
+  } while (0)
+
+// `root` + `path` ("/usr") into `out`; ENAMETOOLONG rather than a truncated path.
+static int inside(char out[PATH_MAX], const char *root, const char *path) {
+  int n = snprintf(out, PATH_MAX, "%s%s", root, path);
+  return n < 0 || n >= PATH_MAX ? ENAMETOOLONG : 0;
+}
+
+// Makes every directory of `path` below `root` (mode 0755), like mkdir -p.
+static int make_parents(const char *root, const char *path, int include_last) {
+  char target[PATH_MAX];
+  int error = inside(target, root, path);
+  if (error) return error;
+  size_t start = strlen(root) + 1;
+  for (size_t i = start; target[i] != '\0'; i++) {
+    if (target[i] != '/') continue;
+    target[i] = '\0';
+    if (mkdir(target, 0755) != 0 && errno != EEXIST) return errno;
+    target[i] = '/';
+  }
+  if (include_last && mkdir(target, 0755) != 0 && errno != EEXIST) return errno;
+  return 0;
+}
+
+// Binds host `path` at the same place inside, read-only, without devices or set-uid programs.
+static int bind_read_only(const char *root, const char *path) {
+  struct stat info;
+  if (stat(path, &info) != 0) return errno == ENOENT ? 0 : errno;  // optional, like --ro-bind-try
+  char target[PATH_MAX];
+  int error = make_parents(root, path, S_ISDIR(info.st_mode));
+  if (!error) error = inside(target, root, path);
+  if (error) return error;
+  if (!S_ISDIR(info.st_mode)) {
+    int fd = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return errno;
+    close(fd);
+  }
+  TRY(mount(path, target, NULL, MS_BIND | MS_REC, NULL));
+  TRY(mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL));
+  return 0;
+}
+
+// /dev: a small tmpfs with the harmless character devices (made directly, as root may).
+static int make_devices(const char *root) {
+  static const struct {
+    const char *name;
+    unsigned minor;
+  } devices[] = {{"/dev/null", 3}, {"/dev/zero", 5}, {"/dev/full", 7}, {"/dev/random", 8}, {"/dev/urandom", 9}};
+  static const char *const links[][2] = {{"/dev/fd", "/proc/self/fd"},
+                                         {"/dev/stdin", "/proc/self/fd/0"},
+                                         {"/dev/stdout", "/proc/self/fd/1"},
+                                         {"/dev/stderr", "/proc/self/fd/2"}};
+  char path[PATH_MAX];
+  TRY(inside(path, root, "/dev"));
+  TRY(mkdir(path, 0755));
+  TRY(mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NOEXEC, "mode=0755,size=65536,nr_inodes=64"));
+  for (size_t i = 0; i < sizeof devices / sizeof devices[0]; i++) {
+    TRY(inside(path, root, devices[i].name));
+    TRY(mknod(path, S_IFCHR | 0666, makedev(1, devices[i].minor)));
+    TRY(chmod(path, 0666));  // mknod's mode passes through the umask
+  }
+  for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+    TRY(inside(path, root, links[i][0]));
+    TRY(symlink(links[i][1], path));
+  }
+  TRY(inside(path, root, "/dev"));
+  TRY(mount(NULL, path, NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NOEXEC, "mode=0755"));
+  return 0;
+}
+
+int cs_enter_box(const cs_box *box) {
+  const char *root = box->mount_point;
+  char path[PATH_MAX];
+  char options[64];
+  TRY(unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP));
+  // Nothing mounted from here on reaches the host, and nothing the host mounts later reaches in.
+  TRY(mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL));
+  TRY(mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=1048576,nr_inodes=256"));
+  for (int i = 0; i < box->read_only_count; i++) {
+    int error = bind_read_only(root, box->read_only[i]);
+    if (error) return error;
+  }
+  for (int i = 0; i < box->link_count; i++) {
+    int error = make_parents(root, box->link_paths[i], 0);
+    if (!error) error = inside(path, root, box->link_paths[i]);
+    if (error) return error;
+    TRY(symlink(box->link_targets[i], path));
+  }
+  int error = make_devices(root);
+  if (error) return error;
+  // /proc of the box's own PID namespace: the program sees only its own processes.
+  TRY(inside(path, root, "/proc"));
+  TRY(mkdir(path, 0555));
+  TRY(mount("proc", path, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL));
+  TRY(inside(path, root, "/tmp"));
+  TRY(mkdir(path, 01777));
+  snprintf(options, sizeof options, "mode=1777,size=%llu,nr_inodes=4096", (unsigned long long)box->tmp_bytes);
+  TRY(mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, options));
+  TRY(inside(path, root, CS_BOX_WORK_DIR));
+  TRY(mkdir(path, 0755));
+  TRY(mount(box->work_dir, path, NULL, MS_BIND, NULL));
+  // The new root replaces the old one, which is then detached: no path leads back to the host.
+  TRY(chdir(root));
+  TRY((int)syscall(SYS_pivot_root, ".", "."));
+  TRY(umount2(".", MNT_DETACH));
+  TRY(chdir("/"));
+  TRY(mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL));
+  TRY(sethostname("sandbox", 7));
+  return 0;
+}
+
+int cs_can_build_boxes(void) {
+  struct __user_cap_header_struct header = {.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0};
+  struct __user_cap_data_struct data[2];
+  memset(data, 0, sizeof data);
+  if (syscall(SYS_capget, &header, data) != 0) return 0;
+  return geteuid() == 0 && (data[0].effective & (1u << CAP_SYS_ADMIN)) != 0;
+}
