@@ -7,10 +7,13 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <linux/capability.h>
 #include <unistd.h>
 
@@ -93,7 +96,12 @@ int cs_enter_box(const cs_box *box) {
   const char *root = box->mount_point;
   char path[PATH_MAX];
   char options[64];
-  TRY(unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP));
+  if (box->network_fd >= 0) {
+    TRY(setns(box->network_fd, CLONE_NEWNET));
+    TRY(cs_landlock_scope_only());
+  }
+  int network = box->network_fd >= 0 ? 0 : CLONE_NEWNET;
+  TRY(unshare(CLONE_NEWNS | network | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP));
   // Nothing mounted from here on reaches the host, and nothing the host mounts later reaches in.
   TRY(mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL));
   TRY(mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=1048576,nr_inodes=256"));
@@ -128,6 +136,57 @@ int cs_enter_box(const cs_box *box) {
   TRY(mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL));
   TRY(sethostname("sandbox", 7));
   return 0;
+}
+
+// NS_GET_NSTYPE from <linux/nsfs.h>, which older build hosts lack.
+#define CS_NS_GET_NSTYPE _IO(0xb7, 0x3)
+
+// A descriptor for `path` if it is a network namespace, else -1.
+static int open_network(const char *path) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return -1;
+  if (ioctl(fd, CS_NS_GET_NSTYPE) != CLONE_NEWNET) {
+    close(fd);
+    errno = EINVAL;
+    return -1;
+  }
+  return fd;
+}
+
+int cs_open_shared_network(const char *path) {
+  int fd = open_network(path);
+  if (fd >= 0) return fd;
+  // Made once, under a lock, so two first runs do not both mount one.
+  char lock_path[PATH_MAX];
+  if (snprintf(lock_path, sizeof lock_path, "%s.lock", path) >= (int)sizeof lock_path) {
+    errno = ENAMETOOLONG;
+    return -1;
+  }
+  int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (lock < 0 || flock(lock, LOCK_EX) != 0) {
+    int e = errno;
+    if (lock >= 0) close(lock);
+    errno = e;
+    return -1;
+  }
+  fd = open_network(path);
+  if (fd < 0) {
+    int file = open(path, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0400);
+    if (file >= 0) close(file);
+    // A child makes the namespace and binds it at `path`; the mount keeps it alive after the child.
+    pid_t pid = fork();
+    if (pid == 0) {
+      if (unshare(CLONE_NEWNET) != 0) _exit(1);
+      _exit(mount("/proc/self/ns/net", path, NULL, MS_BIND, NULL) == 0 ? 0 : 1);
+    }
+    int status = 0;
+    while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    fd = open_network(path);
+  }
+  int e = errno;
+  close(lock);
+  errno = e;
+  return fd;
 }
 
 int cs_can_build_boxes(void) {

@@ -12,4 +12,8 @@ int cs_landlock_restrict(const cs_options *o);
 /// namespace. System calls only (it runs between fork and exec). Returns 0 or an errno value.
 int cs_enter_box(const cs_box *box);
 
+/// Confines the calling process's abstract unix sockets and signals to its own new Landlock domain
+/// (ABI 6+), handling no filesystem access. Returns 0 or an errno value.
+int cs_landlock_scope_only(void);
+
 #endif

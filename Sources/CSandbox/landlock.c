@@ -86,4 +86,17 @@ int cs_landlock_restrict(const cs_options *o) {
 #endif
 }
 
+int cs_landlock_scope_only(void) {
+#ifdef SYS_landlock_create_ruleset
+  struct ruleset_attr attr = {.scoped = scope_abstract_unix_socket | scope_signal};
+  int ruleset = (int)syscall(SYS_landlock_create_ruleset, &attr, sizeof attr, 0);
+  if (ruleset < 0) return errno;
+  int error = syscall(SYS_landlock_restrict_self, ruleset, 0) == 0 ? 0 : errno;
+  close(ruleset);
+  return error;
+#else
+  return ENOSYS;
+#endif
+}
+
 int cs_open_path(const char *path) { return open(path, O_PATH | O_CLOEXEC); }

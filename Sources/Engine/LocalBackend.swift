@@ -32,6 +32,28 @@ public struct LocalBackend: ExecutionBackend {
     return stream
   }
 
+  /// Runs `request` on the calling thread, which blocks until the program has ended; `onEvent` gets
+  /// `.started`, `.stdout` and `.stderr` as they happen. For a caller with a thread to spare (the
+  /// CLI): no tasks, no thread hop.
+  public func runBlocking(_ request: ExecutionRequest, onEvent: (ExecutionEvent) -> Void) throws
+    -> ExecutionResult
+  {
+    try execute(request, supervisor: Supervisor(), onEvent: onEvent)
+  }
+
+  private func execute(
+    _ request: ExecutionRequest, supervisor: Supervisor, onEvent: (ExecutionEvent) -> Void
+  ) throws -> ExecutionResult {
+    guard request.language == "python" else { throw ExecutionError.unsupportedLanguage(request.language) }
+    guard let interpreter else { throw ExecutionError.noInterpreter }
+    let id = UUID().uuidString.lowercased()
+    let run = SandboxRun(
+      request: request, configuration: configuration, layers: layers, interpreter: interpreter, id: id)
+    return try run.execute(
+      supervisor: supervisor, onStart: { onEvent(.started(id: id)) },
+      onOutput: { stream, bytes in onEvent(stream == .stdout ? .stdout(bytes) : .stderr(bytes)) })
+  }
+
   private struct Job: @unchecked Sendable {
     let request: ExecutionRequest
     let backend: LocalBackend
@@ -40,25 +62,12 @@ public struct LocalBackend: ExecutionBackend {
 
     func execute() {
       do {
-        continuation.yield(.finished(try runToEnd()))
+        let result = try backend.execute(request, supervisor: supervisor) { continuation.yield($0) }
+        continuation.yield(.finished(result))
         continuation.finish()
       } catch {
         continuation.finish(throwing: error)
       }
-    }
-
-    private func runToEnd() throws -> ExecutionResult {
-      guard request.language == "python" else { throw ExecutionError.unsupportedLanguage(request.language) }
-      guard let interpreter = backend.interpreter else { throw ExecutionError.noInterpreter }
-      let id = UUID().uuidString.lowercased()
-      let run = SandboxRun(
-        request: request, configuration: backend.configuration, layers: backend.layers,
-        interpreter: interpreter, id: id)
-      return try run.execute(
-        supervisor: supervisor, onStart: { continuation.yield(.started(id: id)) },
-        onOutput: { stream, bytes in
-          continuation.yield(stream == .stdout ? .stdout(bytes) : .stderr(bytes))
-        })
     }
   }
 }

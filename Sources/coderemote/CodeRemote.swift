@@ -14,8 +14,9 @@ enum CodeRemote {
     subcommands: [Edit.spec, Run.spec, Doctor.spec],
     defaultSubcommand: Edit.spec.name)
 
-  /// Parses and runs, with the exit codes of the CLI contract: usage errors exit 2.
-  static func main() async {
+  /// Parses and runs, with the exit codes of the CLI contract: usage errors exit 2. Synchronous:
+  /// nothing here needs Swift's task runtime, whose threads would cost every start.
+  static func main() {
     PhaseTrace.mark("main")
     switch CommandLineParser(spec).parse(Array(CommandLine.arguments.dropFirst())) {
     case .failure(let error): error.exit()
@@ -27,7 +28,7 @@ enum CodeRemote {
       PhaseTrace.mark("arguments parsed")
       switch parsed.path.last {
       case Run.spec.name:
-        do { try await Run(parsed).run() } catch { error.exit() }
+        do { try Run(parsed).run() } catch { error.exit() }
       case Doctor.spec.name: Doctor(parsed).run()
       default: Edit(parsed).run()
       }

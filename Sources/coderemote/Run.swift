@@ -34,7 +34,7 @@ struct Run {
     json = parsed.flag("json")
   }
 
-  func run() async {
+  func run() {
     let code = SourceFile.readOrExit(file)
     var input: [UInt8] = []
     if let stdinFile {
@@ -61,20 +61,18 @@ struct Run {
     PhaseTrace.mark("configuration loaded")
     let request = ExecutionRequest(code: code, stdin: input, limits: limits)
     let printer = LiveOutput(enabled: !json)
-    var result: ExecutionResult?
+    let result: ExecutionResult
     do {
-      for try await event in LocalBackend(configuration: configuration).run(request) {
+      result = try LocalBackend(configuration: configuration).runBlocking(request) { event in
         switch event {
-        case .started: break
         case .stdout(let bytes): printer.write(bytes, to: .standardOutput)
         case .stderr(let bytes): printer.write(bytes, to: .standardError)
-        case .finished(let finished): result = finished
+        case .started, .finished: break
         }
       }
     } catch {
       CLIFailure.cannotRun(String(describing: error)).exit()
     }
-    guard let result else { CLIFailure.cannotRun("the run ended without a result").exit() }
     if json {
       LiveOutput.writeAll(Array((result.jsonString() + "\n").utf8), to: STDOUT_FILENO)
     } else if result.status != .ok && result.status != .error {

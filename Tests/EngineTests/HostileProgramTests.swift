@@ -271,6 +271,42 @@ struct HostileProgramTests {
     #expect(!listener.wasConnected)
   }
 
+  @Test("two runs at once cannot reach each other through abstract unix sockets", arguments: layerSets)
+  func abstractSocketsStayInTheirBox(layers: Harness.LayerSet) async throws {
+    // Without namespaces only Landlock's scoping (ABI 6, Linux 6.12) separates runs: a documented gap.
+    guard layers.hasNamespaces || (LandlockRules.kernelABI ?? 0) >= 6 else { return }
+    let name = "coderemote-test-\(UInt32.random(in: 0...UInt32.max))"
+    let listener = """
+      import socket
+      s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+      s.bind('\\0\(name)')
+      s.listen(1)
+      s.settimeout(2.5)
+      print('listening', flush=True)
+      try:
+          s.accept()
+          print('ACCEPTED')
+      except OSError as e:
+          print('alone', e)
+      """
+    let intruder = """
+      import socket, time
+      time.sleep(0.4)
+      c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+      try:
+          c.connect('\\0\(name)')
+          print('CONNECTED')
+      except OSError as e:
+          print('refused', e.errno)
+      """
+    async let listening = Harness.run(listener, layers: layers, arguments: ["--timeout", "5"])
+    try await Task.sleep(for: .milliseconds(300))
+    let intrusion = try await Harness.run(intruder, layers: layers, arguments: ["--timeout", "5"])
+    let listened = try await listening
+    #expect(listened.stdout.hasPrefix("listening\nalone"), "\(listened.output)")
+    #expect(intrusion.stdout.hasPrefix("refused"), "\(intrusion.output)")
+  }
+
   @Test("forbidden system calls fail with an error", arguments: layerSets)
   func forbiddenSystemCalls(layers: Harness.LayerSet) async throws {
     // x86-64 numbers; each call gets harmless arguments and must fail with EPERM, EACCES or ENOSYS.
