@@ -50,7 +50,8 @@ public struct CommandLineParser: Sendable {
   private func parseLeaf(_ spec: CommandSpec, path: [String], words: [String]) -> Result<Outcome, UsageError>
   {
     var parsed = ParsedCommand(path: path)
-    parsed.usage = HelpText(spec, path: path, rootName: root.name).usage
+    parsed.spec = spec
+    parsed.rootName = root.name
     var pending = spec.positionals[...]
     var optionsEnded = false
     var index = 0

@@ -1,6 +1,6 @@
 /// What a command accepts, declared as a value: its arguments, options and subcommands, and the
 /// text `--help` shows. The parser and the help text are both read off it, so they cannot disagree.
-public struct CommandSpec: Sendable {
+public struct CommandSpec: Sendable, Equatable {
   public var name: String
   public var abstract: String
   public var discussion: String?
@@ -24,7 +24,7 @@ public struct CommandSpec: Sendable {
   }
 
   /// A word on the command line that is not an option, in order.
-  public struct Positional: Sendable {
+  public struct Positional: Sendable, Equatable {
     public var name: String
     public var help: String
     public var isOptional: Bool
@@ -37,7 +37,7 @@ public struct CommandSpec: Sendable {
   }
 
   /// `--name VALUE` (or `--name=VALUE`) when it has a value name, else a flag `--name`.
-  public struct Option: Sendable {
+  public struct Option: Sendable, Equatable {
     public var name: String
     public var valueName: String?
     public var help: String

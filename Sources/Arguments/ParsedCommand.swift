@@ -5,10 +5,17 @@ public struct ParsedCommand: Sendable, Equatable {
   public var positionals: [String: String] = [:]
   public var values: [String: String] = [:]
   public var flags: Set<String> = []
-  /// The usage line of the command, for errors found after parsing (a value out of range).
-  public var usage: String = ""
+  /// The command's spec and the root's name, for the usage line of errors found after parsing (a
+  /// value out of range); built only then.
+  var spec: CommandSpec?
+  var rootName: String?
 
   public init(path: [String]) { self.path = path }
+
+  /// The usage line of the command.
+  public var usage: String {
+    spec.map { HelpText($0, path: path, rootName: rootName).usage } ?? path.joined(separator: " ")
+  }
 
   public func positional(_ name: String) -> String? { positionals[name] }
   public func value(_ name: String) -> String? { values[name] }

@@ -20,20 +20,31 @@ public enum FileContents {
     return try readAll(fd, sizeHint: Int(info.st_size))
   }
 
-  /// Everything left to read on `fd` (a file, a pipe, standard input).
+  /// Everything left to read on `fd` (a file, a pipe, standard input), read straight into the
+  /// result's storage: no zero-filled scratch buffer, and for a file of `sizeHint` bytes one read.
   public static func readAll(_ fd: Int32, sizeHint: Int = 0) throws(Failure) -> [UInt8] {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(max(sizeHint, 0) + 1)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var size = max(sizeHint + 1, 4_096)
     while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n > 0 {
-        bytes += chunk[0..<n]
-      } else if n == 0 {
-        return bytes
-      } else if errno != EINTR {
-        throw Failure(errno: errno)
+      var failure: Int32 = 0
+      let chunk = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+        while filled < size {
+          let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+          if n > 0 {
+            filled += n
+          } else if n == 0 {
+            break
+          } else if errno != EINTR {
+            failure = errno
+            break
+          }
+        }
       }
+      if failure != 0 { throw Failure(errno: failure) }
+      bytes += chunk
+      // Short of full means the end was reached; a full chunk may have more behind it.
+      if chunk.count < size { return bytes }
+      size *= 2
     }
   }
 }

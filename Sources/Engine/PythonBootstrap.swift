@@ -8,18 +8,14 @@
 enum PythonBootstrap {
   /// The source for `policy`; the lists are embedded as Python literals, never spliced from input.
   static func source(policy: ImportPolicy) -> String {
-    var source = prelude
-    if policy != .off {
-      func literal(_ names: [String]) -> String {
-        "frozenset({" + names.map { "'\($0)'" }.joined(separator: ", ") + "})"
-      }
-      source +=
-        auditHook
-        .replacing("@POLICY@", with: "'\(policy.rawValue)'")
-        .replacing("@IMPORTS@", with: literal(policy.blockedImports))
-        .replacing("@EVENTS@", with: literal(policy.blockedEvents))
+    guard policy != .off else { return prelude + runMain }
+    func literal(_ names: [String]) -> String {
+      "frozenset({" + names.map { "'\($0)'" }.joined(separator: ", ") + "})"
     }
-    return source + runMain
+    let install =
+      "_coderemote_install('\(policy.rawValue)', \(literal(policy.blockedImports)), "
+      + "\(literal(policy.blockedEvents)))\ndel _coderemote_install\n\n"
+    return prelude + auditHook + install + runMain
   }
 
   static let prelude = #"""
@@ -80,9 +76,6 @@ enum PythonBootstrap {
                 raise PermissionError(f"{event} is blocked by the '{policy}' import policy")
 
         sys.addaudithook(hook)
-
-    _coderemote_install(@POLICY@, @IMPORTS@, @EVENTS@)
-    del _coderemote_install
 
     """#
 
