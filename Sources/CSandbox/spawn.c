@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <poll.h>
 #include <pthread.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -67,11 +68,19 @@ static int arrange_fds(const cs_options *o, int in_fd, int out_fd, int err_fd, i
   return 0;
 }
 
+// Whether the parent died before the death signal was armed. In a new PID namespace getppid() is
+// 0 whoever the parent is, so the error pipe tells instead: with its reader gone it reports an
+// error. (Not "getppid() == 1": the parent may itself be pid 1 of a PID namespace.)
+static int parent_gone(const cs_options *o, pid_t parent, int error_fd) {
+  if (!o->box) return getppid() != parent;
+  struct pollfd pipe_end = {.fd = error_fd, .events = POLLOUT};
+  return poll(&pipe_end, 1, 0) == 1 && (pipe_end.revents & (POLLERR | POLLHUP)) != 0;
+}
+
 static void child_setup(const char *path, char *const argv[], char *const envp[],
                         const cs_options *o, pid_t parent, int in_fd, int out_fd, int err_fd,
                         int error_fd) {
-  // Armed first: in a new PID namespace getppid() is 0, so a parent that died before this line
-  // cannot be detected; the window is only the clone itself.
+  // Armed first, for the set-up below; the uid change clears it, so it is armed again after that.
   if (o->die_with_parent && prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) report_and_exit(error_fd, errno);
   // Then the cgroups, while still privileged, so nothing below runs outside them.
   for (int i = 0; i < o->cgroup_fd_count; i++) {
@@ -92,9 +101,6 @@ static void child_setup(const char *path, char *const argv[], char *const envp[]
   int error = arrange_fds(o, in_fd, out_fd, err_fd, &error_fd);
   if (error) report_and_exit(error_fd, error);
 
-  // The parent died before the death signal was armed. (Not "== 1": the parent may be pid 1 of
-  // a PID namespace.)
-  if (o->die_with_parent && !o->box && getppid() != parent) report_and_exit(error_fd, ESRCH);
   if (o->new_session && setsid() < 0) report_and_exit(error_fd, errno);
   if (o->address_space_bytes && set_limit(RLIMIT_AS, o->address_space_bytes)) report_and_exit(error_fd, errno);
   if (o->cpu_seconds && set_limit(RLIMIT_CPU, o->cpu_seconds)) report_and_exit(error_fd, errno);
@@ -109,6 +115,10 @@ static void child_setup(const char *path, char *const argv[], char *const envp[]
     if (syscall(SYS_setgroups, 0, NULL) != 0) report_and_exit(error_fd, errno);
     if (syscall(SYS_setgid, o->gid) != 0) report_and_exit(error_fd, errno);
     if (syscall(SYS_setuid, o->uid) != 0) report_and_exit(error_fd, errno);
+  }
+  if (o->die_with_parent) {
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) report_and_exit(error_fd, errno);
+    if (parent_gone(o, parent, error_fd)) report_and_exit(error_fd, ESRCH);
   }
   sigset_t none;
   sigemptyset(&none);

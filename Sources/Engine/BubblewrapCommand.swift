@@ -9,8 +9,9 @@ struct BubblewrapCommand {
 
   /// Where the work dir comes from.
   enum Contents {
-    /// A tmpfs bubblewrap makes, with `main.py` from this descriptor (its number in the child).
-    case descriptor(main: Int32)
+    /// A tmpfs bubblewrap makes, with `main.py` from this descriptor (its number in the child), or
+    /// empty for a warm box, whose bootstrap writes `main.py` itself.
+    case descriptor(main: Int32?)
     /// A tmpfs the host mounted (capped in size and inodes), bound in.
     case hostDirectory(String)
   }
@@ -38,7 +39,7 @@ struct BubblewrapCommand {
     switch contents {
     case .descriptor(let main):
       args += ["--size", tmpfsBytes, "--perms", "0700", "--tmpfs", Self.workDirectory]
-      args += ["--perms", "0644", "--file", String(main), Self.mainPath]
+      if let main { args += ["--perms", "0644", "--file", String(main), Self.mainPath] }
     case .hostDirectory(let work):
       args += ["--bind", work, Self.workDirectory]
     }

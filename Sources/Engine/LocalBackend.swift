@@ -8,11 +8,35 @@ public struct LocalBackend: ExecutionBackend {
   /// The layers detected at start; every run uses all of them that work for it.
   public let layers: SandboxLayers
 
-  public init(configuration: SandboxConfiguration = .default) {
+  /// Keeps a warm box ready when asked to (see `WarmBoxPool`), for the configuration's limits.
+  private let pool: WarmBoxPool?
+
+  /// With `keepWarm`, runs whose limits are the configuration's take a box made ready in advance;
+  /// call `close()` when done, so the last warm box goes too.
+  public init(configuration: SandboxConfiguration = .default, keepWarm: Bool = false) {
     self.configuration = configuration
-    interpreter = PythonInterpreter.locate(configured: configuration.pythonPath)
-    layers = SandboxLayers.detect(configuration)
+    let interpreter = PythonInterpreter.locate(configured: configuration.pythonPath)
+    let layers = SandboxLayers.detect(configuration)
+    self.interpreter = interpreter
+    self.layers = layers
+    pool = interpreter.flatMap { python in
+      keepWarm ? WarmBoxPool(builder: Self.builder(configuration.limits, configuration, layers, python)) : nil
+    }
+    pool?.refill()
     PhaseTrace.mark("layers detected")
+  }
+
+  /// Discards the warm box, if any, and keeps no more.
+  public func close() { pool?.close() }
+
+  /// The pid of the warm box's interpreter when one is ready (tests and benchmarks wait on it).
+  public var warmProcess: pid_t? { pool?.readyProcess }
+
+  private static func builder(
+    _ limits: ExecutionLimits, _ configuration: SandboxConfiguration, _ layers: SandboxLayers,
+    _ interpreter: PythonInterpreter
+  ) -> SandboxRun {
+    SandboxRun(limits: limits, configuration: configuration, layers: layers, interpreter: interpreter)
   }
 
   /// The isolation runs get, as results and the status bar report it (vocabulary in SandboxLayers).
@@ -47,11 +71,21 @@ public struct LocalBackend: ExecutionBackend {
     guard request.language == "python" else { throw ExecutionError.unsupportedLanguage(request.language) }
     guard let interpreter else { throw ExecutionError.noInterpreter }
     let id = UUID().uuidString.lowercased()
-    let run = SandboxRun(
-      request: request, configuration: configuration, layers: layers, interpreter: interpreter, id: id)
+    let onOutput = { (stream: Supervisor.Stream, bytes: [UInt8]) in
+      onEvent(stream == .stdout ? .stdout(bytes) : .stderr(bytes))
+    }
+    defer { pool?.refill() }
+    if let box = pool?.take(for: request.limits) {
+      do {
+        return try box.run(
+          request, id: id, supervisor: supervisor, onStart: { onEvent(.started(id: id)) }, onOutput: onOutput)
+      } catch is SandboxBox.Gone {
+        // It died waiting (killed from outside, say): the program runs in a new box instead.
+      }
+    }
+    let run = Self.builder(request.limits, configuration, layers, interpreter)
     return try run.execute(
-      supervisor: supervisor, onStart: { onEvent(.started(id: id)) },
-      onOutput: { stream, bytes in onEvent(stream == .stdout ? .stdout(bytes) : .stderr(bytes)) })
+      request, id: id, supervisor: supervisor, onStart: { onEvent(.started(id: id)) }, onOutput: onOutput)
   }
 
   private struct Job: @unchecked Sendable {

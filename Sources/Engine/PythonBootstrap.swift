@@ -79,9 +79,21 @@ enum PythonBootstrap {
 
     """#
 
-  /// Runs the file named by the first argument (an absolute path) as `__main__`.
+  /// The argument that makes the bootstrap wait for the program on a descriptor (a warm box).
+  static let waitFlag = "--coderemote-wait-fd="
+
+  /// Runs the file named by the first argument (an absolute path) as `__main__`. A warm box first
+  /// waits for the program on the descriptor `--coderemote-wait-fd=N` names, having done everything
+  /// else a start needs — including Python's one-off setup of the compiler — and writes it there.
   static let runMain = #"""
     def _coderemote_run_main():
+        if sys.argv[1].startswith('--coderemote-wait-fd='):
+            descriptor = int(sys.argv.pop(1).partition('=')[2])
+            compile('', '<warm-up>', 'exec')
+            with open(descriptor, 'rb') as pipe:
+                source = pipe.read()
+            with open(sys.argv[1], 'wb') as main_file:
+                main_file.write(source)
         path = sys.argv[1]
         with open(path, 'rb') as source_file:
             source = source_file.read()

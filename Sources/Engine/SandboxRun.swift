@@ -2,14 +2,14 @@ import CSandbox
 import FoundationEssentials
 import Glibc
 
-/// One program in its box: sets up every available layer, runs it under the supervisor, then kills
-/// whatever is left (by uid and cgroup) and removes what the run made on the host.
+/// How one box is built from the configuration and the layers: uid lease, cgroup, work dir, launch
+/// plan, spawn. `execute` runs a program in a new box from start to end; `prepare` makes a warm box
+/// (`SandboxBox`) whose interpreter has started and waits for a program (`LocalBackend`'s pool).
 struct SandboxRun {
-  var request: ExecutionRequest
+  var limits: ExecutionLimits
   var configuration: SandboxConfiguration
   var layers: SandboxLayers
   var interpreter: PythonInterpreter
-  var id: String
 
   /// Isolated, no `site` (the bootstrap does what a program needs of it), unbuffered output.
   static let pythonFlags = ["-I", "-S", "-u"]
@@ -20,10 +20,22 @@ struct SandboxRun {
     ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home, "TMPDIR": tmp]
   }
 
+  /// Runs `request` in a new box and returns its result.
   func execute(
-    supervisor: Supervisor, onStart: () -> Void, onOutput: (Supervisor.Stream, [UInt8]) -> Void
+    _ request: ExecutionRequest, id: String, supervisor: Supervisor, onStart: () -> Void,
+    onOutput: (Supervisor.Stream, [UInt8]) -> Void
   ) throws -> ExecutionResult {
-    let limits = request.limits
+    let box = try start(program: Array(request.code.utf8))
+    return try box.run(request, id: id, supervisor: supervisor, onStart: onStart, onOutput: onOutput)
+  }
+
+  /// A box whose interpreter has started and waits, before running anything of a program, for the
+  /// program to arrive through a pipe.
+  func prepare() throws -> SandboxBox { try start(program: nil) }
+
+  /// Builds the box and starts the interpreter: on `program` written as `main.py`, or (nil) waiting
+  /// for it. Whatever the box made is undone if this throws.
+  private func start(program: [UInt8]?) throws -> SandboxBox {
     var applied = layers
     let lease = layers.separateUid ? try UidLease.acquire(from: configuration.uidRange) : nil
     PhaseTrace.mark("uid leased")
@@ -31,26 +43,30 @@ struct SandboxRun {
     var boxLimits = limits
     if layers.bubblewrap != nil { boxLimits.processes += Self.bubblewrapProcesses }
     // Named after the uid when there is one, so a crashed run's cgroup is cleared by the next holder.
-    let cgroupName = lease.map { "uid-\($0.uid)" } ?? "run-\(id)"
+    let cgroupName = lease.map { "uid-\($0.uid)" } ?? "run-\(UInt64.random(in: 0...UInt64.max))"
     let cgroup = layers.cgroups.flatMap { RunCgroup(support: $0, name: cgroupName, limits: boxLimits) }
     if cgroup == nil { applied.cgroups = nil }
     PhaseTrace.mark("cgroup made")
     let seccomp = layers.seccomp ? SeccompProgram.shared : nil
 
     var files = RunFiles()
-    // Runs last: after the box is killed (below), what the run made on the host goes.
+    var started = false
+    // Until the box exists, what was made so far is undone here; afterwards the box owns it.
     defer {
-      defer { PhaseTrace.mark("cleaned up") }
-      files.closeDescriptors()
-      cgroup?.remove()
-      files.workDirectory?.remove()
+      if !started {
+        files.closeDescriptors()
+        files.closeWaitPipe()
+        cgroup?.remove()
+        files.workDirectory?.remove()
+      }
     }
+    if program == nil { try files.makeWaitPipe() }
     var plan =
       switch layers.namespaces {
-      case .native: try boxPlan(lease: lease, seccomp: seccomp, files: &files)
+      case .native: try boxPlan(program, lease: lease, seccomp: seccomp, files: &files)
       case .bubblewrap(let bubblewrap):
-        try bubblewrapPlan(bubblewrap, lease: lease, seccomp: seccomp, files: &files)
-      case nil: try directPlan(lease: lease, seccomp: seccomp, files: &files)
+        try bubblewrapPlan(bubblewrap, program, lease: lease, seccomp: seccomp, files: &files)
+      case nil: try directPlan(program, lease: lease, seccomp: seccomp, files: &files)
       }
     plan.limits.addressSpaceBytes = UInt64(limits.memoryMegabytes) * 1_048_576
     plan.limits.cpuSeconds = UInt64((limits.cpuMilliseconds + 999) / 1_000)
@@ -59,42 +75,18 @@ struct SandboxRun {
     plan.limits.processes = UInt64(boxLimits.processes) + (lease == nil ? Self.processesOfCurrentUser() : 0)
     if let lease { plan.limits.identity = (lease.uid, lease.uid) }
     plan.cgroupProcsFDs = cgroup?.procsFDs ?? []
+    plan.inheritedFDs = files.descriptors
     PhaseTrace.mark("files written")
 
-    // Every process of the run is in its cgroup, and inside namespaces also in its PID namespace,
-    // which the kernel empties when the program (or bubblewrap) goes; without either, the uid is what
-    // finds the processes that left the process group (at the cost of forking a helper).
-    let killByUid = layers.namespaces == nil && cgroup == nil
-    func killBox() {
-      if killByUid { lease?.killEverything() }
-      cgroup?.killAll()
-    }
-    // The supervisor kills the box as soon as the program exits; if it never got that far, do it here.
-    var supervised = false
-    defer { if !supervised { killBox() } }
-    var outcome = try supervisor.supervise(
-      plan, stdin: request.stdin, wallMilliseconds: limits.wallMilliseconds,
-      outputCapBytes: limits.outputKilobytes * 1_024,
-      onStart: { _ in
-        cgroup?.closeProcsFiles()
-        files.closeDescriptors()
-        onStart()
-      },
-      onOutput: onOutput, killBox: killBox)
-    supervised = true
-    PhaseTrace.mark("program ended")
-    if let cpu = cgroup?.cpuMilliseconds, cpu > outcome.cpuMilliseconds { outcome.cpuMilliseconds = cpu }
-    let classifier = RunClassifier(
-      limits: limits, throughBubblewrap: layers.bubblewrap != nil, oomKilled: cgroup?.oomKilled ?? false)
-    let verdict = classifier.classify(outcome)
-    var maxRSS = outcome.maxRSSKilobytes
-    if maxRSS == 0, let peak = cgroup?.peakMemoryKilobytes { maxRSS = peak }
-    return ExecutionResult(
-      id: id, status: verdict.status, exitCode: verdict.exitCode, signal: verdict.signal,
-      stdout: outcome.stdout, stderr: outcome.stderr, stdoutTruncated: outcome.stdoutTruncated,
-      stderrTruncated: outcome.stderrTruncated, wallMilliseconds: outcome.wallMilliseconds,
-      cpuMilliseconds: outcome.cpuMilliseconds, maxRSSKilobytes: maxRSS,
-      backend: "local", isolation: applied.isolation, limits: limits, message: verdict.message)
+    let process = try SpawnedProcess(plan: plan)
+    PhaseTrace.mark("spawned")
+    started = true
+    cgroup?.closeProcsFiles()
+    files.closeDescriptors()
+    return SandboxBox(
+      process: process, lease: lease, cgroup: cgroup, workDirectory: files.workDirectory,
+      programPipe: files.takeWaitPipe(), isolation: applied.isolation, limits: limits,
+      throughBubblewrap: layers.bubblewrap != nil, killByUid: layers.namespaces == nil && cgroup == nil)
   }
 
   /// What a run made for its files: memfds for bubblewrap, or a host work dir.
@@ -112,17 +104,45 @@ struct SandboxRun {
       descriptors.forEach { close($0) }
       descriptors = []
     }
+
+    /// A warm box's pipe: the program comes through it. The read end goes to the child.
+    private(set) var waitPipe: (read: Int32, write: Int32)?
+    /// The read end's number in the child.
+    private(set) var waitFD: Int32?
+
+    mutating func makeWaitPipe() throws {
+      var ends: [Int32] = [-1, -1]
+      guard pipe(&ends) == 0 else { throw SpawnError(executable: "pipe", errno: errno) }
+      ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+      waitPipe = (ends[0], ends[1])
+      waitFD = pass(ends[0])
+    }
+
+    mutating func takeWaitPipe() -> Int32? {
+      defer { waitPipe = nil }
+      return waitPipe?.write
+    }
+
+    mutating func closeWaitPipe() {
+      if let waitPipe { close(waitPipe.write) }
+      waitPipe = nil
+    }
   }
 
-  /// The interpreter's arguments: the bootstrap, then the program's path.
-  private func pythonArguments(main: String) -> [String] {
-    Self.pythonFlags + ["-c", PythonBootstrap.source(policy: configuration.importPolicy), main]
+  /// The interpreter's arguments: the bootstrap, then (for a warm box) the descriptor the program
+  /// comes through, then the program's path.
+  private func pythonArguments(main: String, files: RunFiles) -> [String] {
+    let wait = files.waitFD.map { ["\(PythonBootstrap.waitFlag)\($0)"] } ?? []
+    return Self.pythonFlags + ["-c", PythonBootstrap.source(policy: configuration.importPolicy)] + wait + [
+      main
+    ]
   }
 
   /// bubblewrap around the interpreter. As root the work dir is a host tmpfs capped in size and
   /// inodes, bound in; otherwise bubblewrap makes one and the files come in through memfds.
   private func bubblewrapPlan(
-    _ bubblewrap: String, lease: UidLease?, seccomp: SeccompProgram?, files: inout RunFiles
+    _ bubblewrap: String, _ program: [UInt8]?, lease: UidLease?, seccomp: SeccompProgram?,
+    files: inout RunFiles
   ) throws -> LaunchPlan {
     func memoryFile(_ name: String, _ bytes: [UInt8]) throws -> Int32 {
       let fd = bytes.withUnsafeBytes { cs_memfd_with(name, $0.baseAddress, $0.count) }
@@ -130,58 +150,58 @@ struct SandboxRun {
       return files.pass(fd)
     }
     let contents: BubblewrapCommand.Contents
-    let hostDirectory = lease.flatMap { try? WorkDirectory(owner: $0.uid, limits: request.limits) }
+    let hostDirectory = lease.flatMap { try? WorkDirectory(owner: $0.uid, limits: limits) }
     if let lease, let directory = hostDirectory, directory.mounted {
       files.workDirectory = directory
-      try directory.write(Array(request.code.utf8), to: directory.workPath + "/main.py", owner: lease.uid)
+      if let program { try directory.write(program, to: directory.workPath + "/main.py", owner: lease.uid) }
       contents = .hostDirectory(directory.workPath)
     } else {
       hostDirectory?.remove()
-      contents = .descriptor(main: try memoryFile("main.py", Array(request.code.utf8)))
+      contents = .descriptor(main: try program.map { try memoryFile("main.py", $0) })
     }
     var command = BubblewrapCommand(
-      interpreter: interpreter.path, limits: request.limits,
+      interpreter: interpreter.path, limits: limits,
       environment: Self.environment(home: BubblewrapCommand.workDirectory, tmp: "/tmp"), contents: contents)
     if let seccomp {
       guard let fd = seccomp.memoryFile() else { throw SpawnError(executable: bubblewrap, errno: errno) }
       command.seccompFD = files.pass(fd)
     }
-    var plan = LaunchPlan(
+    return LaunchPlan(
       executable: bubblewrap,
-      arguments: command.arguments + pythonArguments(main: BubblewrapCommand.mainPath),
+      arguments: command.arguments + pythonArguments(main: BubblewrapCommand.mainPath, files: files),
       environment: ["PATH": "/usr/bin:/bin"], workingDirectory: "/")
-    plan.inheritedFDs = files.descriptors
-    return plan
   }
 
   /// The interpreter itself in the spawner's own box (root only): the work dir is a host tmpfs
   /// capped in size and inodes, bound in at /sandbox.
-  private func boxPlan(lease: UidLease?, seccomp: SeccompProgram?, files: inout RunFiles) throws -> LaunchPlan
+  private func boxPlan(_ program: [UInt8]?, lease: UidLease?, seccomp: SeccompProgram?, files: inout RunFiles)
+    throws -> LaunchPlan
   {
-    let directory = try WorkDirectory(owner: lease?.uid, limits: request.limits)
+    let directory = try WorkDirectory(owner: lease?.uid, limits: limits)
     files.workDirectory = directory
-    try directory.write(Array(request.code.utf8), to: directory.workPath + "/main.py", owner: lease?.uid)
+    if let program { try directory.write(program, to: directory.workPath + "/main.py", owner: lease?.uid) }
     var plan = LaunchPlan(
-      executable: interpreter.path, arguments: pythonArguments(main: BoxLayout.workPath + "/main.py"),
+      executable: interpreter.path,
+      arguments: pythonArguments(main: BoxLayout.workPath + "/main.py", files: files),
       environment: Self.environment(home: BoxLayout.workPath, tmp: "/tmp"),
       workingDirectory: BoxLayout.workPath)
     plan.limits.seccompFilter = seccomp?.instructions ?? []
     plan.box = BoxLayout(
       workDirectory: directory.workPath, view: InterpreterView(interpreter: interpreter.path),
-      tmpBytes: UInt64(BubblewrapCommand.tmpfsMegabytes(request.limits)) * 1_048_576)
+      tmpBytes: UInt64(BubblewrapCommand.tmpfsMegabytes(limits)) * 1_048_576)
     return plan
   }
 
   /// The interpreter itself in a host work dir, confined by Landlock and seccomp.
-  private func directPlan(lease: UidLease?, seccomp: SeccompProgram?, files: inout RunFiles) throws
-    -> LaunchPlan
-  {
-    let directory = try WorkDirectory(owner: lease?.uid, limits: request.limits)
+  private func directPlan(
+    _ program: [UInt8]?, lease: UidLease?, seccomp: SeccompProgram?, files: inout RunFiles
+  ) throws -> LaunchPlan {
+    let directory = try WorkDirectory(owner: lease?.uid, limits: limits)
     files.workDirectory = directory
     let main = directory.workPath + "/main.py"
-    try directory.write(Array(request.code.utf8), to: main, owner: lease?.uid)
+    if let program { try directory.write(program, to: main, owner: lease?.uid) }
     var plan = LaunchPlan(
-      executable: interpreter.path, arguments: pythonArguments(main: main),
+      executable: interpreter.path, arguments: pythonArguments(main: main, files: files),
       environment: Self.environment(home: directory.workPath, tmp: directory.workPath),
       workingDirectory: directory.workPath)
     plan.limits.seccompFilter = seccomp?.instructions ?? []

@@ -41,15 +41,26 @@ final class Supervisor: Sendable {
     if !cancelled.exchange(true, ordering: .acquiringAndReleasing) { wakeUp.wake() }
   }
 
-  /// Runs `plan` to the end on the calling thread, calling `onOutput` for every chunk as it arrives.
+  /// Starts `plan` and runs it to the end on the calling thread, calling `onOutput` for every chunk
+  /// as it arrives.
   func supervise(
     _ plan: LaunchPlan, stdin: [UInt8], wallMilliseconds: Int, outputCapBytes: Int,
     onStart: (pid_t) -> Void, onOutput: (Stream, [UInt8]) -> Void, killBox: () -> Void = {}
   ) throws(SpawnError) -> Outcome {
-    let clock = ContinuousClock()
-    let started = clock.now
     let process = try SpawnedProcess(plan: plan)
     PhaseTrace.mark("spawned")
+    return supervise(
+      process, stdin: stdin, wallMilliseconds: wallMilliseconds, outputCapBytes: outputCapBytes,
+      onStart: onStart, onOutput: onOutput, killBox: killBox)
+  }
+
+  /// Runs a started `process` to the end on the calling thread; its wall-clock time counts from now.
+  func supervise(
+    _ process: SpawnedProcess, stdin: [UInt8], wallMilliseconds: Int, outputCapBytes: Int,
+    onStart: (pid_t) -> Void, onOutput: (Stream, [UInt8]) -> Void, killBox: () -> Void = {}
+  ) -> Outcome {
+    let clock = ContinuousClock()
+    let started = clock.now
     onStart(process.pid)
     let pidFD = cs_pidfd_open(process.pid)
     defer { if pidFD >= 0 { close(pidFD) } }

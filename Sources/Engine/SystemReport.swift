@@ -148,10 +148,10 @@ public struct SystemReport: Codable, Sendable {
     var limits = configuration.limits
     limits.wallMilliseconds = min(limits.wallMilliseconds, 5_000)
     let request = ExecutionRequest(code: "print('sandbox ok')", limits: limits)
-    let run = SandboxRun(
-      request: request, configuration: configuration, layers: layers, interpreter: python, id: "doctor")
+    let run = SandboxRun(limits: limits, configuration: configuration, layers: layers, interpreter: python)
     do {
-      let result = try run.execute(supervisor: Supervisor(), onStart: {}, onOutput: { _, _ in })
+      let result = try run.execute(
+        request, id: "doctor", supervisor: Supervisor(), onStart: {}, onOutput: { _, _ in })
       let ok = result.status == .ok && result.stdout == Array("sandbox ok\n".utf8)
       let why = String(decoding: result.stderr.prefix(300), as: UTF8.self)
       return Check(

@@ -42,7 +42,8 @@ struct Edit {
     } catch {
       CLIFailure.usage(String(describing: error)).exit()
     }
-    let backend = LocalBackend(configuration: configuration.sandbox)
+    // Runs come one after another from here: each takes a box made ready while the user typed.
+    let backend = LocalBackend(configuration: configuration.sandbox, keepWarm: true)
     let app = App(
       backend: backend, isolation: backend.isolation, limits: configuration.sandbox.limits, theme: chosenTheme
     )
@@ -60,5 +61,6 @@ struct Edit {
     AppLoop(app: app, terminal: terminal).run()
     terminal.shutdown()
     TerminalGuard.restore()
+    backend.close()
   }
 }

@@ -98,13 +98,5 @@ struct LiveOutput {
 
   /// Writes everything, or gives up quietly when the reader has gone (`coderemote run x.py | head`):
   /// SIGPIPE is ignored while a run is supervised, and FileHandle would trap on EPIPE.
-  static func writeAll(_ bytes: [UInt8], to fd: Int32) {
-    var remaining = bytes[...]
-    while !remaining.isEmpty {
-      let n = remaining.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { return }
-      remaining = remaining.dropFirst(n)
-    }
-  }
+  static func writeAll(_ bytes: [UInt8], to fd: Int32) { _ = LiveWrite.all(bytes, to: fd) }
 }

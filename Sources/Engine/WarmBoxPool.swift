@@ -1,0 +1,68 @@
+import Glibc
+import Synchronization
+
+/// Keeps one warm box ready: its uid leased, cgroup made, work dir mounted and interpreter started,
+/// waiting for a program. A run that takes it skips all of that (`make bench` shows the figure);
+/// afterwards the pool makes the next one in the background. For the editor and the server, where
+/// runs come one after another from a long-lived process; `coderemote run` starts cold.
+///
+/// Boxes are made on one thread that lives as long as the pool: a box dies with the thread that
+/// made it (its parent-death signal follows the thread, not the process), and so with the process.
+final class WarmBoxPool: Sendable {
+  private let builder: SandboxRun
+  private let ready = Mutex<SandboxBox?>(nil)
+  private let closed = Atomic<Bool>(false)
+  private let finished = Atomic<Bool>(false)
+  private let wakeUp = WakePipe()
+
+  init(builder: SandboxRun) {
+    self.builder = builder
+    DetachedThread.start { [self] in makeBoxes() }
+  }
+
+  /// The warm box, if one is ready for `limits` and still alive; a stale one is discarded.
+  func take(for limits: ExecutionLimits) -> SandboxBox? {
+    guard
+      let box = ready.withLock({ box -> SandboxBox? in
+        defer { box = nil }; return box
+      })
+    else { return nil }
+    guard box.limits == limits, box.isWaiting else {
+      box.discard()
+      return nil
+    }
+    return box
+  }
+
+  /// Asks for a new warm box, unless one is ready.
+  func refill() { wakeUp.wake() }
+
+  /// The pid of the warm box's interpreter, when one is ready (for tests and diagnostics).
+  var readyProcess: pid_t? { ready.withLock { $0?.process.pid } }
+
+  /// Discards the warm box and makes no more: the box's processes, cgroup and work dir go now, not
+  /// when the next run with its uid finds them.
+  func close() {
+    guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+    wakeUp.wake()
+    while !finished.load(ordering: .acquiring) { usleep(1_000) }
+  }
+
+  /// The pool's thread: makes a box whenever there is none, until the pool is closed.
+  private func makeBoxes() {
+    defer {
+      ready.withLock { box -> SandboxBox? in
+        defer { box = nil }; return box
+      }?.discard()
+      finished.store(true, ordering: .releasing)
+    }
+    while !closed.load(ordering: .acquiring) {
+      if ready.withLock({ $0 == nil }), let box = try? builder.prepare() {
+        ready.withLock { $0 = box }
+      }
+      var wait = pollfd(fd: wakeUp.descriptor, events: Int16(POLLIN), revents: 0)
+      _ = poll(&wait, 1, -1)
+      wakeUp.drain()
+    }
+  }
+}

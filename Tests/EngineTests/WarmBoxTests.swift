@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import Engine
+
+/// A warm box (see `WarmBoxPool`) must run a program exactly as a new box would, only sooner.
+@Suite("Warm boxes", .serialized)
+struct WarmBoxTests {
+  /// A uid of its own, outside the default range, so the leftovers checks see only this suite.
+  static let uid: UInt32 = 61_510
+
+  static func configuration(wallMilliseconds: Int = 10_000) -> SandboxConfiguration {
+    var configuration = SandboxConfiguration()
+    configuration.uidRange = uid...uid
+    configuration.limits.wallMilliseconds = wallMilliseconds
+    return configuration
+  }
+
+  /// A backend whose warm box is ready.
+  static func warmBackend(_ configuration: SandboxConfiguration = configuration()) async throws
+    -> LocalBackend
+  {
+    let backend = LocalBackend(configuration: configuration, keepWarm: true)
+    for _ in 0..<200 where backend.warmProcess == nil { try await Task.sleep(for: .milliseconds(25)) }
+    try #require(backend.warmProcess != nil, "no warm box was made")
+    return backend
+  }
+
+  static func run(_ backend: LocalBackend, _ code: String, stdin: String = "") throws -> ExecutionResult {
+    let limits = backend.configuration.limits
+    return try backend.runBlocking(ExecutionRequest(code: code, stdin: Array(stdin.utf8), limits: limits)) {
+      _ in
+    }
+  }
+
+  @Test("output, exit code, stdin and traceback lines are what a new box gives")
+  func sameResults() async throws {
+    let backend = try await Self.warmBackend()
+    defer { backend.close() }
+    let hello = try Self.run(backend, "import sys\nprint(input().upper())\nsys.exit(3)\n", stdin: "hi\n")
+    #expect(hello.stdout == Array("HI\n".utf8))
+    #expect(hello.exitCode == 3 && hello.status == .error)
+    #expect(hello.isolation == backend.isolation)
+
+    // The next box is made in the background after each run.
+    for _ in 0..<200 where backend.warmProcess == nil { try await Task.sleep(for: .milliseconds(25)) }
+    let failing = try Self.run(backend, "x = 1\n\ny = x / 0\n")
+    #expect(String(decoding: failing.stderr, as: UTF8.self).contains("main.py\", line 3"), "\(failing)")
+    #expect(!String(decoding: failing.stderr, as: UTF8.self).contains("<string>"))
+  }
+
+  @Test("the wall clock and the CPU time count from the moment the program arrives")
+  func timeCountsFromTheProgram() async throws {
+    let backend = try await Self.warmBackend(Self.configuration(wallMilliseconds: 1_000))
+    try await Task.sleep(for: .milliseconds(1_500))  // longer than the wall-clock limit
+    let result = try Self.run(backend, "import time\ntime.sleep(0.5)\nprint('done')\n")
+    backend.close()
+    #expect(result.status == .ok, "\(result)")
+    #expect(result.wallMilliseconds < 1_000)
+    // One uid for the suite: each backend is closed before the next takes it.
+    let coldHello = try Self.run(LocalBackend(configuration: Self.configuration()), "print('hello')\n")
+    let warm = try await Self.warmBackend()
+    let warmHello = try Self.run(warm, "print('hello')\n")
+    warm.close()
+    // The interpreter's own start-up, done before the program came, is not the program's CPU time.
+    #expect(warmHello.cpuMilliseconds < coldHello.cpuMilliseconds, "warm \(warmHello) cold \(coldHello)")
+  }
+
+  @Test("a warm box keeps waiting, and runs the program when it comes")
+  func outlivesItsMaker() async throws {
+    let backend = try await Self.warmBackend()
+    defer { backend.close() }
+    let pid = try #require(backend.warmProcess)
+    try await Task.sleep(for: .milliseconds(500))
+    #expect(kill(pid, 0) == 0)
+    let result = try Self.run(backend, "print('waited')\n")
+    #expect(result.stdout == Array("waited\n".utf8), "\(result)")
+  }
+
+  @Test("a warm box killed while it waits is replaced by a new one for the run")
+  func deadBoxFallsBack() async throws {
+    let backend = try await Self.warmBackend()
+    defer { backend.close() }
+    let pid = try #require(backend.warmProcess)
+    kill(pid, SIGKILL)
+    try await Task.sleep(for: .milliseconds(100))
+    let result = try Self.run(backend, "print('still runs')\n")
+    #expect(result.status == .ok)
+    #expect(result.stdout == Array("still runs\n".utf8))
+  }
+
+  @Test("closing the backend leaves no process, mount, work dir or cgroup of the warm box")
+  func closeLeavesNothing() async throws {
+    let backend = try await Self.warmBackend()
+    let pid = try #require(backend.warmProcess)
+    backend.close()
+    #expect(kill(pid, 0) != 0)
+    #expect(!UidLease.anyProcessRunning(as: Self.uid))
+    #expect(!FileManager.default.fileExists(atPath: "/run/coderemote/runs/uid-\(Self.uid)"))
+    let mounts = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
+    #expect(!mounts.contains("uid-\(Self.uid)"))
+    if case .v1(_, let pids, _) = CgroupSupport.detect() {
+      #expect(!FileManager.default.fileExists(atPath: "\(pids)/uid-\(Self.uid)"))
+    }
+  }
+}
