@@ -36,6 +36,13 @@ struct CrashRecoveryTests {
     _ = output.fileHandleForReading.availableData  // "up": the program runs in its box
     kill(victim.processIdentifier, SIGKILL)
     victim.waitUntilExit()
+    // The program dies with it: the parent-death signal, armed after the uid drop (which clears it).
+    var programGone = false
+    for _ in 0..<100 where !programGone {
+      programGone = !UidLease.anyProcessRunning(as: UInt32(uid))
+      if !programGone { try await Task.sleep(for: .milliseconds(20)) }
+    }
+    #expect(programGone, "the program outlived a killed coderemote")
     #expect(Self.mounted(uid), "the crashed run should have left its work dir mounted")
 
     let next = try await Harness.run(
