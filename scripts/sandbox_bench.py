@@ -65,8 +65,14 @@ print(f"coderemote run: {full:.1f} ms | bare python3 -I: {bare:.1f} ms | ratio {
       f"(budget 1.5x; medians of {ROUNDS} interleaved rounds)")
 print(f"  coderemote --version (binary start-up alone): {median['coderemote --version']:.1f} ms")
 print(f"  rlimits + uid + tmpfs work dir only: {median['minimal']:.1f} ms")
+# The spread of the full run (half its interquartile range) says how small a cost this run can see.
+quartiles = statistics.quantiles(times["full"], n=4)
+noise = (quartiles[2] - quartiles[0]) / 2
 for name in ["no namespaces", "no cgroups", "no seccomp", "no import policy"]:
-    print(f"  cost of {name[3:]}: {full - median[name]:+.1f} ms")
+    cost = full - median[name]
+    note = "" if abs(cost) > noise else "  (within this run's noise)"
+    print(f"  cost of {name[3:]}: {cost:+.1f} ms{note}")
+print(f"  (noise: ±{noise:.1f} ms, half the interquartile range of the full run)")
 
 print()
 print(f"== where a sandboxed hello world's time goes (CODEREMOTE_TRACE, medians of {ROUNDS} runs, ms)")
