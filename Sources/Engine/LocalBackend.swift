@@ -32,6 +32,9 @@ public struct LocalBackend: ExecutionBackend {
   /// The pid of the warm box's interpreter when one is ready (tests and benchmarks wait on it).
   public var warmProcess: pid_t? { pool?.readyProcess }
 
+  /// How many runs took a warm box.
+  var warmRunsTaken: Int { pool?.runsTaken ?? 0 }
+
   private static func builder(
     _ limits: ExecutionLimits, _ configuration: SandboxConfiguration, _ layers: SandboxLayers,
     _ interpreter: PythonInterpreter

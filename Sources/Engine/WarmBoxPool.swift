@@ -14,6 +14,7 @@ final class WarmBoxPool: Sendable {
   private let closed = Atomic<Bool>(false)
   private let finished = Atomic<Bool>(false)
   private let wakeUp = WakePipe()
+  private let taken = Atomic<Int>(0)
 
   init(builder: SandboxRun) {
     self.builder = builder
@@ -31,11 +32,15 @@ final class WarmBoxPool: Sendable {
       box.discard()
       return nil
     }
+    taken.add(1, ordering: .relaxed)
     return box
   }
 
   /// Asks for a new warm box, unless one is ready.
   func refill() { wakeUp.wake() }
+
+  /// How many runs took a warm box (for tests).
+  var runsTaken: Int { taken.load(ordering: .relaxed) }
 
   /// The pid of the warm box's interpreter, when one is ready (for tests and diagnostics).
   var readyProcess: pid_t? { ready.withLock { $0?.process.pid } }

@@ -9,8 +9,12 @@ struct WarmBoxTests {
   /// A uid of its own, outside the default range, so the leftovers checks see only this suite.
   static let uid: UInt32 = 61_510
 
-  static func configuration(wallMilliseconds: Int = 10_000) -> SandboxConfiguration {
+  static func configuration(
+    wallMilliseconds: Int = 10_000, layers: SandboxHarness.LayerSet = SandboxHarness.strongest
+  ) -> SandboxConfiguration {
     var configuration = SandboxConfiguration()
+    configuration.namespaces =
+      SandboxConfiguration.NamespaceChoice(rawValue: layers.namespacesSetting) ?? .auto
     configuration.uidRange = uid...uid
     configuration.limits.wallMilliseconds = wallMilliseconds
     return configuration
@@ -33,14 +37,19 @@ struct WarmBoxTests {
     }
   }
 
-  @Test("output, exit code, stdin and traceback lines are what a new box gives")
-  func sameResults() async throws {
-    let backend = try await Self.warmBackend()
+  @Test(
+    "output, exit code, stdin and traceback lines are what a new box gives",
+    arguments: SandboxHarness.available)
+  func sameResults(layers: SandboxHarness.LayerSet) async throws {
+    let backend = try await Self.warmBackend(Self.configuration(layers: layers))
     defer { backend.close() }
     let hello = try Self.run(backend, "import sys\nprint(input().upper())\nsys.exit(3)\n", stdin: "hi\n")
     #expect(hello.stdout == Array("HI\n".utf8))
     #expect(hello.exitCode == 3 && hello.status == .error)
     #expect(hello.isolation == backend.isolation)
+    #expect(backend.warmRunsTaken == 1, "the run did not take the warm box")
+    #expect(
+      hello.isolation.hasPrefix(["ns": "ns+", "bwrap": "bwrap+", "rlimits": "rlimits"][layers.rawValue]!))
 
     // The next box is made in the background after each run.
     for _ in 0..<200 where backend.warmProcess == nil { try await Task.sleep(for: .milliseconds(25)) }
