@@ -64,8 +64,9 @@ static int bind_read_only(const char *root, const char *path) {
   return 0;
 }
 
-// /dev: a small tmpfs with the harmless character devices (made directly, as root may).
-static int make_devices(const char *root) {
+// /dev: a small read-only tmpfs with the harmless character devices (made directly, as root may),
+// and /dev/shm, where multiprocessing keeps its semaphores.
+static int make_devices(const char *root, uint64_t shm_bytes) {
   static const struct {
     const char *name;
     unsigned minor;
@@ -87,6 +88,11 @@ static int make_devices(const char *root) {
     TRY(inside(path, root, links[i][0]));
     TRY(symlink(links[i][1], path));
   }
+  char options[64];
+  snprintf(options, sizeof options, "mode=1777,size=%llu,nr_inodes=1024", (unsigned long long)shm_bytes);
+  TRY(inside(path, root, "/dev/shm"));
+  TRY(mkdir(path, 01777));
+  TRY(mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, options));
   TRY(inside(path, root, "/dev"));
   TRY(mount(NULL, path, NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NOEXEC, "mode=0755"));
   return 0;
@@ -115,7 +121,7 @@ int cs_enter_box(const cs_box *box) {
     if (error) return error;
     TRY(symlink(box->link_targets[i], path));
   }
-  int error = make_devices(root);
+  int error = make_devices(root, box->tmp_bytes);
   if (error) return error;
   // /proc of the box's own PID namespace: the program sees only its own processes.
   TRY(inside(path, root, "/proc"));

@@ -50,4 +50,18 @@ struct PythonBootstrapTests {
     let run = try await Harness.run(code, layers: layers, policy: .strict)
     #expect(run.stdout == "['main.py'] True __main__ main.py\n42\n", "\(run.output)")
   }
+
+  @Test(
+    "multiprocessing pools work inside namespaces",
+    arguments: SandboxHarness.available.filter(\.hasNamespaces))
+  func processPools(layers: SandboxHarness.LayerSet) async throws {
+    let code = """
+      from multiprocessing import Pool
+      if __name__ == '__main__':
+          with Pool(2) as pool:
+              print(pool.map(abs, [-1, -2, -3]))
+      """
+    let run = try await Harness.run(code, layers: layers, policy: .standard)
+    #expect(run.stdout == "[1, 2, 3]\n", "\(run.output)")
+  }
 }

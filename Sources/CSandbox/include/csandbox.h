@@ -22,7 +22,7 @@ enum {
 /// A box of namespaces the spawner builds itself (as root, no user namespace needed): its own mount,
 /// PID (the program is its init), network (no interfaces up), IPC, UTS and cgroup namespaces, and
 /// a root of its own: a read-only tmpfs holding read-only binds of the interpreter's files, a few
-/// device nodes, /proc, a fresh /tmp, and the work dir at /sandbox.
+/// device nodes and /dev/shm, /proc, a fresh /tmp, and the work dir at /sandbox.
 typedef struct {
   const char *mount_point;           // an empty host directory the new root is mounted on
   const char *work_dir;              // host directory bound read-write at /sandbox
@@ -31,7 +31,7 @@ typedef struct {
   const char *const *link_paths;     // symlinks made inside: link_paths[i] -> link_targets[i]
   const char *const *link_targets;
   int link_count;
-  uint64_t tmp_bytes;                // size of /tmp
+  uint64_t tmp_bytes;                // size of /tmp (and of /dev/shm)
   // A network namespace to join instead of making one (making one costs a run about a millisecond),
   // or -1. Boxes that share it are kept apart by Landlock's scoping: no abstract socket or signal
   // reaches outside the box's own domain (needs Landlock ABI 6).
