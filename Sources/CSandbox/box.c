@@ -65,7 +65,7 @@ static int bind_read_only(const char *root, const char *path) {
 }
 
 // /dev: a small read-only tmpfs with the harmless character devices (made directly, as root may),
-// and /dev/shm, where multiprocessing keeps its semaphores.
+// /dev/shm, where multiprocessing keeps its semaphores, and a private /dev/pts.
 static int make_devices(const char *root, uint64_t shm_bytes) {
   static const struct {
     const char *name;
@@ -93,6 +93,12 @@ static int make_devices(const char *root, uint64_t shm_bytes) {
   TRY(inside(path, root, "/dev/shm"));
   TRY(mkdir(path, 01777));
   TRY(mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, options));
+  // Pseudo-terminals of the box's own (os.openpty, pty): a new devpts instance, never the host's.
+  TRY(inside(path, root, "/dev/pts"));
+  TRY(mkdir(path, 0755));
+  TRY(mount("devpts", path, "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620"));
+  TRY(inside(path, root, "/dev/ptmx"));
+  TRY(symlink("pts/ptmx", path));
   TRY(inside(path, root, "/dev"));
   TRY(mount(NULL, path, NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NOEXEC, "mode=0755"));
   return 0;

@@ -52,16 +52,20 @@ struct PythonBootstrapTests {
   }
 
   @Test(
-    "multiprocessing pools work inside namespaces",
+    "multiprocessing pools and pseudo-terminals work inside namespaces",
     arguments: SandboxHarness.available.filter(\.hasNamespaces))
   func processPools(layers: SandboxHarness.LayerSet) async throws {
     let code = """
+      import os
       from multiprocessing import Pool
       if __name__ == '__main__':
           with Pool(2) as pool:
               print(pool.map(abs, [-1, -2, -3]))
+          primary, secondary = os.openpty()
+          os.write(secondary, b'tty\\n')
+          print(os.read(primary, 16))
       """
     let run = try await Harness.run(code, layers: layers, policy: .standard)
-    #expect(run.stdout == "[1, 2, 3]\n", "\(run.output)")
+    #expect(run.stdout == "[1, 2, 3]\nb'tty\\r\\n'\n", "\(run.output)")
   }
 }
