@@ -6,6 +6,11 @@ public enum ControlPicture {
   /// The stand-in, or nil for a character that is drawn as itself. Tab and newline are not
   /// substituted: the editor lays them out.
   public static func substitute(for character: Character) -> String? {
+    // Decided on the first UTF-8 byte where it can be, without decoding a scalar: printable ASCII
+    // is drawn as itself, and every substituted non-ASCII scalar starts with C2 (U+0080–U+00BF)
+    // or E2 (U+2000–U+2FFF), which rules out CJK and most other text.
+    guard let lead = character.utf8.first else { return nil }
+    if (0x20..<0x7F).contains(lead) || (lead >= 0x80 && lead != 0xC2 && lead != 0xE2) { return nil }
     guard let scalar = character.unicodeScalars.first else { return nil }
     let value = scalar.value
     switch value {

@@ -4,11 +4,13 @@ public enum DisplayWidth {
   /// Columns one grapheme cluster occupies (0, 1 or 2). Control characters report 1 here; a
   /// renderer shows them with a visible substitute.
   public static func of(_ character: Character) -> Int {
-    // Most code is ASCII: one column, without looking up Unicode properties.
-    if character.isASCII { return 1 }
+    // Most code is ASCII: one column, without looking up Unicode properties. (The UTF-8 count is
+    // stored in the character; `isASCII` would compare it with "\r\n" first.)
+    if character.utf8.count == 1 { return 1 }
     let scalars = character.unicodeScalars
-    guard let first = scalars.first else { return 0 }
-    if scalars.count > 1 {
+    var iterator = scalars.makeIterator()
+    guard let first = iterator.next() else { return 0 }
+    if iterator.next() != nil {
       // A text presentation selector asks for the narrow glyph.
       if scalars.contains(where: { $0.value == 0xFE0E }) { return 1 }
       // An emoji presentation selector or a ZWJ sequence makes the whole cluster one wide glyph.
@@ -22,6 +24,9 @@ public enum DisplayWidth {
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
     if v < 0x20 || (0x7F..<0xA0).contains(v) { return 1 }
+    // CJK ideographs and Hangul syllables, the bulk of wide text, are letters (never marks or
+    // emoji): wide without looking up their Unicode properties.
+    if (0x4E00...0x9FFF).contains(v) || (0xAC00...0xD7A3).contains(v) { return 2 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark: return 0
     case .format where v != 0x00AD: return 0
@@ -33,15 +38,22 @@ public enum DisplayWidth {
   }
 
   /// Columns a whole string takes.
+  @_specialize(exported:true,where S == String)
+  @_specialize(exported:true,where S == Substring)
   public static func of<S: StringProtocol>(_ text: S) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    // ASCII is a column a byte, without breaking it into characters; "\r\n" is one character.
+    if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return text.utf8.count }
+    return text.reduce(0) { $0 + of($1) }
   }
 
   /// Columns a character takes on screen when it starts at `column`: a tab reaches the next tab
   /// stop, a control character takes the width of its visible stand-in (`ControlPicture`).
   public static func onScreen(_ character: Character, atColumn column: Int, tabWidth: Int) -> Int {
-    if let ascii = character.asciiValue, ascii >= 0x20 && ascii != 0x7F { return 1 }
-    if character == "\t" { return tabWidth - column % tabWidth }
+    // A one-byte character is ASCII; a tab is always a cluster of its own.
+    if character.utf8.count == 1, let byte = character.utf8.first {
+      if byte >= 0x20 && byte != 0x7F { return 1 }
+      if byte == 0x09 { return tabWidth - column % tabWidth }
+    }
     if let picture = ControlPicture.substitute(for: character) { return picture.count }
     return of(character)
   }

@@ -330,44 +330,38 @@ public struct EditorPane: Component {
     return (bytes.count, bytes.count)
   }
 
-  /// Any other line, grapheme by grapheme: wide characters, tabs, control pictures.
+  /// Any other line, grapheme by grapheme: wide characters, tabs, control pictures. Each cluster is
+  /// measured once, here, and handed to the grid with its width. A run (characters of one style)
+  /// matters only to a zero-width cluster, which joins the cell before it within its run.
   private func drawCharacters(
     _ text: String, x: Int, y: Int, maxX: Int, style: (Int, Bool) -> Style, into grid: inout Grid
   ) -> (column: Int, offset: Int) {
     var column = 0
     var offset = 0
-    var run = ""
-    var runStyle = theme.text
-    var runX = x
-    func flush() {
-      if !run.isEmpty { grid.put(run, x: runX, y: y, style: runStyle, maxX: maxX) }
-      run = ""
-    }
+    var runStyle: Style?
+    var runStart = x
     for character in text {
       let width = DisplayWidth.onScreen(character, atColumn: column, tabWidth: state.settings.tabWidth)
       let screenX = x + column - leftColumn
       if screenX >= maxX { break }
       if column >= leftColumn {
-        var glyph = String(character)
-        var inert = false
-        if character == "\t" {
-          glyph = String(repeating: " ", count: width)
-        } else if let picture = ControlPicture.substitute(for: character) {
-          glyph = picture
-          inert = true
-        }
-        let current = style(offset, inert)
-        if current != runStyle { flush() }
-        if run.isEmpty {
-          runX = screenX
+        let picture = ControlPicture.substitute(for: character)
+        let current = style(offset, picture != nil)
+        if current != runStyle {
           runStyle = current
+          runStart = screenX
         }
-        run += glyph
+        if let picture {
+          grid.put(picture, x: screenX, y: y, style: current, maxX: maxX)
+        } else if character.utf8.first == 0x09 {  // a tab is always a cluster of its own
+          grid.put(String(repeating: " ", count: width), x: screenX, y: y, style: current, maxX: maxX)
+        } else {
+          grid.put(character, width: width, x: screenX, y: y, style: current, maxX: maxX, runStart: runStart)
+        }
       }
       column += width
       offset += character.utf8.count
     }
-    flush()
     return (column, offset)
   }
 

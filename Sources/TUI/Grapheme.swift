@@ -20,14 +20,22 @@ struct Grapheme: Hashable, Sendable {
     high = 1 << 56
   }
 
+  /// A character from text being drawn; one byte is ASCII, the common case.
+  init(_ character: Character) {
+    let utf8 = character.utf8
+    if utf8.count == 1, let byte = utf8.first { self.init(ascii: byte) } else { self.init(String(character)) }
+  }
+
   init(_ text: String) {
     let count = text.utf8.count
     if count < 16 {
       // Packed little-endian, byte by byte: no array, no allocation.
       var low: UInt64 = 0
       var high = UInt64(count) << 56
-      for (i, byte) in text.utf8.enumerated() {
-        if i < 8 { low |= UInt64(byte) << (8 * i) } else { high |= UInt64(byte) << (8 * (i - 8)) }
+      var shift: UInt64 = 0
+      for byte in text.utf8 {
+        if shift < 64 { low |= UInt64(byte) << shift } else { high |= UInt64(byte) << (shift - 64) }
+        shift += 8
       }
       (self.low, self.high) = (low, high)
     } else {

@@ -89,26 +89,40 @@ public struct Grid: Equatable, Sendable {
     var column = x
     for character in text {
       let w = DisplayWidth.of(character)
-      if w == 0 {
-        // A lone combining mark or zero-width character joins the previous cell's cluster.
-        if column > 0 && column <= limit && column - 1 >= x {
-          var target = column - 1
-          while target > 0 && cells[y * width + target].width == 0 { target -= 1 }
-          cells[y * width + target].grapheme = Grapheme(cells[y * width + target].text + String(character))
-        }
-        continue
-      }
-      if column + w > limit {
-        if column < limit { set(.blank(style), x: column, y: y) }
-        break
-      }
-      if column >= 0 {
-        set(Cell(text: String(character), width: w, style: style), x: column, y: y)
-        if w == 2 { set(.continuation(style), x: column + 1, y: y) }
-      }
+      guard put(character, width: w, x: column, y: y, style: style, maxX: limit, runStart: x) else { break }
       column += w
     }
     return column
+  }
+
+  /// Writes one grapheme cluster whose width the caller has already measured (`DisplayWidth`), so
+  /// a renderer that measures as it lays out does not pay for it twice. Returns false when it did
+  /// not fit before `maxX` (a wide one at the edge leaves a blank): nothing after it fits either.
+  /// A zero-width cluster (a lone combining mark, a zero-width space) joins the cell before it when
+  /// that cell belongs to the same run, written from `runStart` on; otherwise it is dropped.
+  @discardableResult
+  mutating func put(
+    _ character: Character, width w: Int, x column: Int, y: Int, style: Style, maxX: Int, runStart: Int
+  ) -> Bool {
+    guard y >= 0 && y < height else { return true }
+    let limit = min(maxX, width)
+    if w == 0 {
+      if column > 0 && column <= limit && column - 1 >= runStart {
+        var target = column - 1
+        while target > 0 && cells[y * width + target].width == 0 { target -= 1 }
+        cells[y * width + target].grapheme = Grapheme(cells[y * width + target].text + String(character))
+      }
+      return true
+    }
+    if column + w > limit {
+      if column < limit { set(.blank(style), x: column, y: y) }
+      return false
+    }
+    if column >= 0 {
+      set(Cell(grapheme: Grapheme(character), width: w, style: style), x: column, y: y)
+      if w == 2 { set(.continuation(style), x: column + 1, y: y) }
+    }
+    return true
   }
 
   /// ASCII text is one cell per byte: no grapheme breaking, no width lookup. Most code is ASCII.

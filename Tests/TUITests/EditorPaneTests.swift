@@ -157,4 +157,19 @@ import Testing
     _ = draw(&pane)
     #expect(pane.cursorLocation(in: rect)?.x == pane.gutterWidth() + 6)
   }
+
+  /// Lines that are not printable ASCII are measured once, by the pane; the cells must be the ones
+  /// the grid would make of the same text.
+  @Test func wideAndCombiningCharactersDrawTheCellsTheGridWouldMake() {
+    let line = "x = '日本語 e\u{301} 👩‍💻 가'  # ｱ\u{200B}z"
+    var pane = pane(line)
+    let grid = draw(&pane)
+    let gutter = pane.gutterWidth()
+    var expected = Grid(width: rect.width, height: 1)
+    expected.put(line, x: gutter, y: 0, style: .plain)
+    for x in gutter..<rect.width {
+      #expect(grid[x, 0].text == expected[x, 0].text)
+      #expect(grid[x, 0].width == expected[x, 0].width)
+    }
+  }
 }

@@ -42,6 +42,27 @@ import Testing
     #expect(grid[2, 0].text == "e\u{301}")
   }
 
+  @Test func aMeasuredClusterTakesTheWidthItComesWith() {
+    var grid = Grid(width: 4, height: 1)
+    let fitted = grid.put("日", width: 2, x: 0, y: 0, style: .plain, maxX: 4, runStart: 0)
+    #expect(fitted)
+    #expect(grid[0, 0].text == "日" && grid[0, 0].width == 2 && grid[1, 0].width == 0)
+    // A zero-width cluster joins the wide character before it, across its continuation cell.
+    grid.put("\u{301}", width: 0, x: 2, y: 0, style: .plain, maxX: 4, runStart: 0)
+    #expect(grid[0, 0].text == "日\u{301}")
+    // A wide one that would straddle the edge leaves a blank and reports that it did not fit.
+    let straddled = grid.put("本", width: 2, x: 3, y: 0, style: .plain, maxX: 4, runStart: 0)
+    #expect(!straddled)
+    #expect(grid[3, 0].text == " " && grid[3, 0].width == 1)
+  }
+
+  @Test func aZeroWidthClusterDoesNotJoinACellOfAnotherRun() {
+    var grid = Grid(width: 4, height: 1)
+    grid.put("a", width: 1, x: 0, y: 0, style: .plain, maxX: 4, runStart: 0)
+    grid.put("\u{301}", width: 0, x: 1, y: 0, style: .plain, maxX: 4, runStart: 1)
+    #expect(grid[0, 0].text == "a")
+  }
+
   @Test func writingOutsideTheGridIsIgnored() {
     var grid = Grid(width: 3, height: 1)
     grid.put("abc", x: -2, y: 0, style: .plain)
