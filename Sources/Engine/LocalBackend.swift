@@ -26,8 +26,15 @@ public struct LocalBackend: ExecutionBackend {
     PhaseTrace.mark("layers detected")
   }
 
-  /// Discards the warm box, if any, and keeps no more.
-  public func close() { pool?.close() }
+  /// Runs started with `run(_:)` and not yet cleaned up.
+  private let inFlight = InFlightRuns()
+
+  /// Discards the warm box, if any, and keeps no more; then waits (up to `timeout`) for runs still
+  /// going — a cancelled one is being killed — to clean up, so quitting leaves nothing behind.
+  public func close(waiting timeout: Duration = .seconds(3)) {
+    pool?.close()
+    inFlight.waitUntilNone(timeout: timeout)
+  }
 
   /// The pid of the warm box's interpreter when one is ready (tests and benchmarks wait on it).
   public var warmProcess: pid_t? { pool?.readyProcess }
@@ -55,7 +62,11 @@ public struct LocalBackend: ExecutionBackend {
     let job = Job(
       request: request, backend: self, supervisor: supervisor, continuation: continuation)
     // The supervisor blocks in poll(2), so it gets a thread of its own rather than a task.
-    DetachedThread.start { job.execute() }
+    inFlight.begin()
+    DetachedThread.start { [inFlight] in
+      defer { inFlight.end() }
+      job.execute()
+    }
     return stream
   }
 

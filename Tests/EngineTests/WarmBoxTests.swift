@@ -112,4 +112,22 @@ struct WarmBoxTests {
       #expect(!FileManager.default.fileExists(atPath: "\(pids)/uid-\(Self.uid)"))
     }
   }
+
+  @Test("closing the backend after cancelling a run waits until the run has cleaned up")
+  func closeWaitsForCancelledRun() async throws {
+    let backend = LocalBackend(configuration: Self.configuration())
+    let code = "import time\nprint('up', flush=True)\ntime.sleep(30)\n"
+    let stream = backend.run(ExecutionRequest(code: code, limits: backend.configuration.limits))
+    let consumer = Task { for try await _ in stream {} }
+    for _ in 0..<200 where !UidLease.anyProcessRunning(as: Self.uid) {
+      try await Task.sleep(for: .milliseconds(25))
+    }
+    try #require(UidLease.anyProcessRunning(as: Self.uid), "the program never started")
+    consumer.cancel()  // as the editor does when it quits mid-run
+    backend.close()
+    #expect(!UidLease.anyProcessRunning(as: Self.uid))
+    #expect(!FileManager.default.fileExists(atPath: "/run/coderemote/runs/uid-\(Self.uid)"))
+    let mounts = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
+    #expect(!mounts.contains("uid-\(Self.uid)"))
+  }
 }
