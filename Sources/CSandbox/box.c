@@ -17,7 +17,8 @@
 #include <linux/capability.h>
 #include <unistd.h>
 
-// Runs between fork and exec: system calls and stack buffers only, no allocation.
+// cs_enter_box runs in the child between clone and exec: system calls and stack buffers only, no
+// allocation. cs_open_shared_network and cs_can_build_boxes, at the end, run in the parent.
 
 #define TRY(call)                  \
   do {                             \
