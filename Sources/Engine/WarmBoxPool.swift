@@ -16,6 +16,8 @@ final class WarmBoxPool: Sendable {
   private let wakeUp = WakePipe()
   private let taken = Atomic<Int>(0)
 
+  static let retryMilliseconds: Int32 = 250
+
   init(builder: SandboxRun) {
     self.builder = builder
     DetachedThread.start { [self] in makeBoxes() }
@@ -62,11 +64,15 @@ final class WarmBoxPool: Sendable {
       finished.store(true, ordering: .releasing)
     }
     while !closed.load(ordering: .acquiring) {
-      if ready.withLock({ $0 == nil }), let box = try? builder.prepare() {
+      var made = !ready.withLock { $0 == nil }
+      if !made, let box = try? builder.prepare() {
         ready.withLock { $0 = box }
+        made = true
       }
+      // A box that could not be made (every uid busy, processes or memory short for a moment) is
+      // tried again a little later rather than only at the next run.
       var wait = pollfd(fd: wakeUp.descriptor, events: Int16(POLLIN), revents: 0)
-      _ = poll(&wait, 1, -1)
+      _ = poll(&wait, 1, made ? -1 : Self.retryMilliseconds)
       wakeUp.drain()
     }
   }

@@ -130,4 +130,17 @@ struct WarmBoxTests {
     let mounts = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
     #expect(!mounts.contains("uid-\(Self.uid)"))
   }
+
+  @Test("a box that cannot be made for a moment is made as soon as it can")
+  func retriesAfterAFailure() async throws {
+    var held: UidLease? = try UidLease.acquire(from: Self.uid...Self.uid)  // the only uid: busy
+    let backend = LocalBackend(configuration: Self.configuration(), keepWarm: true)
+    defer { backend.close() }
+    try await Task.sleep(for: .milliseconds(400))
+    #expect(backend.warmProcess == nil)
+    #expect(held != nil)
+    held = nil
+    for _ in 0..<200 where backend.warmProcess == nil { try await Task.sleep(for: .milliseconds(25)) }
+    #expect(backend.warmProcess != nil, "no box after the uid came free")
+  }
 }
