@@ -62,7 +62,11 @@ public struct SystemReport: Codable, Sendable {
     let walls = "own mount, PID, network, IPC, UTS and cgroup namespaces; read-only /usr"
     let namespaceDetail: String =
       switch namespaces {
-      case .native: "built by Code Remote itself (root): \(walls)"
+      case .native:
+        "built by Code Remote itself (root): \(walls); "
+          + (BoxLayout.sharedNetwork != nil
+            ? "boxes share one empty network namespace, kept apart by Landlock scoping"
+            : "a network namespace per box (no Landlock scoping here)")
       case .bubblewrap(let path): "through \(path) (user namespace): \(walls)"
       case nil:
         if configuration.namespaces == .off {
