@@ -32,8 +32,23 @@ struct CrashRecoveryTests {
     victim.environment = environment
     let output = Pipe()
     victim.standardOutput = output
+    let errors = Pipe()
+    victim.standardError = errors
     try victim.run()
-    _ = output.fileHandleForReading.availableData  // "up": the program runs in its box
+    // "up": the program runs in its box. A read can come back early and empty (an interrupted
+    // call), so read until the line is there or the pipe has ended.
+    var up = Data()
+    for _ in 0..<1_000 where !up.contains(Data("up\n".utf8)) {
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty && !victim.isRunning { break }
+      up += chunk
+    }
+    guard up == Data("up\n".utf8) else {
+      victim.waitUntilExit()
+      let why = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      Issue.record("the program did not start: \(why)")
+      return
+    }
     kill(victim.processIdentifier, SIGKILL)
     victim.waitUntilExit()
     // The program dies with it: the parent-death signal, armed after the uid drop (which clears it).
@@ -56,7 +71,12 @@ struct CrashRecoveryTests {
   }
 
   static func mounted(_ uid: Int) -> Bool {
-    let mounts = (try? String(contentsOfFile: "/proc/mounts", encoding: .utf8)) ?? ""
-    return mounts.contains("/run/coderemote/runs/uid-\(uid)/work ")
+    mountTable().contains("/run/coderemote/runs/uid-\(uid)/work ")
+  }
+
+  /// The whole of /proc/mounts. (Foundation reads a /proc file, whose size says 0, only one page
+  /// long: past about 30 mounts a line would go missing.)
+  static func mountTable() -> String {
+    String(decoding: (try? FileContents.read("/proc/self/mounts")) ?? [], as: UTF8.self)
   }
 }

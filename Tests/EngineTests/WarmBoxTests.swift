@@ -106,7 +106,7 @@ struct WarmBoxTests {
     #expect(kill(pid, 0) != 0)
     #expect(!UidLease.anyProcessRunning(as: Self.uid))
     #expect(!FileManager.default.fileExists(atPath: "/run/coderemote/runs/uid-\(Self.uid)"))
-    let mounts = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
+    let mounts = CrashRecoveryTests.mountTable()
     #expect(!mounts.contains("uid-\(Self.uid)"))
     if case .v1(_, let pids, _) = CgroupSupport.detect() {
       #expect(!FileManager.default.fileExists(atPath: "\(pids)/uid-\(Self.uid)"))
@@ -127,7 +127,7 @@ struct WarmBoxTests {
     backend.close()
     #expect(!UidLease.anyProcessRunning(as: Self.uid))
     #expect(!FileManager.default.fileExists(atPath: "/run/coderemote/runs/uid-\(Self.uid)"))
-    let mounts = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
+    let mounts = CrashRecoveryTests.mountTable()
     #expect(!mounts.contains("uid-\(Self.uid)"))
   }
 
