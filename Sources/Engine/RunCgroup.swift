@@ -50,8 +50,17 @@ final class RunCgroup {
 
   deinit { closeProcsFiles() }
 
+  /// The directories a run's cgroup named `name` has, one per hierarchy.
+  static func directories(of support: CgroupSupport, name: String) -> [String] {
+    switch support {
+    case .v2(let parent): [parent + "/" + name]
+    case .v1(let memory, let pids, let cpuacct):
+      ([memory, pids] + (cpuacct.map { [$0] } ?? [])).map { $0 + "/" + name }
+    }
+  }
+
   /// Kills what is left in a stale cgroup and removes it.
-  private static func clearStale(_ directory: String) {
+  static func clearStale(_ directory: String) {
     for _ in 0..<100 {
       let procs = readSmallFile(directory + "/cgroup.procs") ?? ""
       procs.split(separator: "\n").compactMap { pid_t($0) }.forEach { _ = kill($0, SIGKILL) }

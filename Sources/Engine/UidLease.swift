@@ -29,12 +29,18 @@ final class UidLease {
       let uid = range.lowerBound + UInt32((start + step) % count)
       // Never a uid that belongs to an account: its processes would be killed with the run's.
       if accounts.contains(uid) { continue }
-      let fd = open("\(lockDirectory)/\(uid)", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-      if fd < 0 { continue }
-      if flock(fd, LOCK_EX | LOCK_NB) == 0 { return UidLease(uid: uid, lockFD: fd) }
-      close(fd)
+      if let lease = tryAcquire(uid) { return lease }
     }
     throw .noFreeUid(range)
+  }
+
+  /// `uid` if no run holds it now, else nil.
+  static func tryAcquire(_ uid: UInt32) -> UidLease? {
+    let fd = open("\(lockDirectory)/\(uid)", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    if fd < 0 { return nil }
+    if flock(fd, LOCK_EX | LOCK_NB) == 0 { return UidLease(uid: uid, lockFD: fd) }
+    close(fd)
+    return nil
   }
 
   /// Kills every process running as this uid — whatever the run left behind, wherever it hid — and

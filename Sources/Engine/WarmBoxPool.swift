@@ -57,6 +57,9 @@ final class WarmBoxPool: Sendable {
 
   /// The pool's thread: makes a box whenever there is none, until the pool is closed.
   private func makeBoxes() {
+    if builder.layers.separateUid {
+      StaleRuns.sweep(uidRange: builder.configuration.uidRange, cgroups: builder.layers.cgroups)
+    }
     defer {
       ready.withLock { box -> SandboxBox? in
         defer { box = nil }; return box

@@ -69,7 +69,7 @@ struct WorkDirectory {
   }
 
   /// Unmounts (every layer of) a work tmpfs a crashed run left and removes its directory.
-  private static func clearStale(_ path: String) {
+  static func clearStale(_ path: String) {
     while umount2(path + "/work", Int32(MNT_DETACH)) == 0 {}
     _ = cs_remove_tree(path)
   }

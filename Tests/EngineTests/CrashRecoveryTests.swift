@@ -70,6 +70,37 @@ struct CrashRecoveryTests {
     }
   }
 
+  @Test("a long-lived backend sweeps what killed runs left, except what live runs hold")
+  func sweepAtStart() async throws {
+    guard Harness.isRoot, let cgroups = CgroupSupport.detect() else { return }
+    // Two leftovers made the way a killed run leaves them: a mounted work dir and a cgroup.
+    let (stale, held): (UInt32, UInt32) = (61_521, 61_522)
+    var limits = ExecutionLimits.defaults
+    limits.processes = 8
+    for uid in [stale, held] {
+      let directory = try WorkDirectory(owner: uid, limits: limits)
+      #expect(directory.mounted)
+      #expect(RunCgroup(support: cgroups, name: "uid-\(uid)", limits: limits) != nil)
+    }
+    var lease = UidLease.tryAcquire(held)  // a live run holds this one
+    try #require(lease != nil)
+    StaleRuns.sweep(uidRange: 61_520...61_529, cgroups: cgroups)
+    #expect(!Self.mounted(Int(stale)))
+    #expect(!FileManager.default.fileExists(atPath: "/run/coderemote/runs/uid-\(stale)"))
+    #expect(
+      RunCgroup.directories(of: cgroups, name: "uid-\(stale)").allSatisfy {
+        !FileManager.default.fileExists(atPath: $0)
+      })
+    #expect(Self.mounted(Int(held)), "a held uid's work dir must be left alone")
+    lease = nil  // that run has ended
+    StaleRuns.sweep(uidRange: 61_520...61_529, cgroups: cgroups)
+    #expect(!Self.mounted(Int(held)))
+    #expect(
+      RunCgroup.directories(of: cgroups, name: "uid-\(held)").allSatisfy {
+        !FileManager.default.fileExists(atPath: $0)
+      })
+  }
+
   static func mounted(_ uid: Int) -> Bool {
     mountTable().contains("/run/coderemote/runs/uid-\(uid)/work ")
   }
