@@ -34,7 +34,7 @@ struct BubblewrapCommand {
     ]
     for (key, value) in environment.sorted(by: { $0.key < $1.key }) { args += ["--setenv", key, value] }
     args += Self.interpreterView(for: interpreter)
-    let tmpfsBytes = String(Self.tmpfsMegabytes(limits) * 1_048_576)
+    let tmpfsBytes = String(limits.scratchMegabytes * 1_048_576)
     args += ["--proc", "/proc", "--dev", "/dev", "--size", tmpfsBytes, "--tmpfs", "/tmp"]
     switch contents {
     case .descriptor(let main):
@@ -47,10 +47,6 @@ struct BubblewrapCommand {
     args += ["--chdir", Self.workDirectory, "--", interpreter]
     return args
   }
-
-  /// The size of the box's /tmp (and of a work dir bubblewrap makes): room for a few files at the
-  /// file-size limit.
-  static func tmpfsMegabytes(_ limits: ExecutionLimits) -> Int { max(limits.fileSizeMegabytes * 4, 16) }
 
   /// The interpreter's files, read-only (see `InterpreterView`).
   static func interpreterView(for interpreter: String) -> [String] {

@@ -46,3 +46,9 @@ public struct ExecutionLimits: Codable, Equatable, Sendable {
     openFiles = try c.decodeIfPresent(Int.self, forKey: .openFiles) ?? d.openFiles
   }
 }
+
+extension ExecutionLimits {
+  /// The size of each scratch tmpfs a run gets (its work dir, /tmp, /dev/shm): room for a few files
+  /// at the file-size limit.
+  var scratchMegabytes: Int { max(fileSizeMegabytes * 4, 16) }
+}

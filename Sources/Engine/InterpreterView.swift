@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Glibc
 
 /// What of the host a boxed program sees, whichever tool builds the box: `/usr` (the interpreter,
@@ -20,7 +21,9 @@ struct InterpreterView: Equatable {
       let path = "/" + top
       var info = stat()
       guard lstat(path, &info) == 0 else { continue }
-      if (info.st_mode & S_IFMT) == S_IFLNK, let target = Self.linkTarget(path) {
+      if (info.st_mode & S_IFMT) == S_IFLNK,
+        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+      {
         entries.append(.link(path, target: target))
       } else if (info.st_mode & S_IFMT) == S_IFDIR {
         entries.append(.readOnly(path))
@@ -47,12 +50,5 @@ struct InterpreterView: Equatable {
     guard !real.hasPrefix("/usr/") else { return nil }
     let prefix = real.split(separator: "/").dropLast(2).joined(separator: "/")
     return prefix.isEmpty ? nil : "/" + prefix
-  }
-
-  private static func linkTarget(_ path: String) -> String? {
-    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-    let count = readlink(path, &buffer, buffer.count - 1)
-    guard count > 0 else { return nil }
-    return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }

@@ -20,7 +20,11 @@ public struct LocalBackend: ExecutionBackend {
     self.interpreter = interpreter
     self.layers = layers
     pool = interpreter.flatMap { python in
-      keepWarm ? WarmBoxPool(builder: Self.builder(configuration.limits, configuration, layers, python)) : nil
+      keepWarm
+        ? WarmBoxPool(
+          builder: SandboxRun(
+            limits: configuration.limits, configuration: configuration, layers: layers, interpreter: python))
+        : nil
     }
     pool?.refill()
     PhaseTrace.mark("layers detected")
@@ -41,13 +45,6 @@ public struct LocalBackend: ExecutionBackend {
 
   /// How many runs took a warm box.
   var warmRunsTaken: Int { pool?.runsTaken ?? 0 }
-
-  private static func builder(
-    _ limits: ExecutionLimits, _ configuration: SandboxConfiguration, _ layers: SandboxLayers,
-    _ interpreter: PythonInterpreter
-  ) -> SandboxRun {
-    SandboxRun(limits: limits, configuration: configuration, layers: layers, interpreter: interpreter)
-  }
 
   /// The isolation runs get, as results and the status bar report it (vocabulary in SandboxLayers).
   public var isolation: String { layers.isolation }
@@ -97,7 +94,8 @@ public struct LocalBackend: ExecutionBackend {
         // It died waiting (killed from outside, say): the program runs in a new box instead.
       }
     }
-    let run = Self.builder(request.limits, configuration, layers, interpreter)
+    let run = SandboxRun(
+      limits: request.limits, configuration: configuration, layers: layers, interpreter: interpreter)
     return try run.execute(
       request, id: id, supervisor: supervisor, onStart: { onEvent(.started(id: id)) }, onOutput: onOutput)
   }

@@ -13,13 +13,13 @@ final class RunCgroup {
   /// Creates the run's cgroup(s); nil when that fails (the run then goes on without this layer).
   init?(support: CgroupSupport, name: String, limits: ExecutionLimits) {
     self.support = support
-    switch support {
-    case .v2(let parent): directories = [parent + "/" + name]
-    case .v1(let memory, let pids, let cpuacct):
-      let bases = [memory, pids] + (cpuacct.map { [$0] } ?? [])
-      for base in bases where mkdir(base, 0o755) != 0 && errno != EEXIST { return nil }
-      directories = bases.map { $0 + "/" + name }
+    // v1's per-controller parents are ours to make (v2's parent is checked by detection).
+    if case .v1 = support {
+      for base in Self.directories(of: support, name: "") where mkdir(base, 0o755) != 0 && errno != EEXIST {
+        return nil
+      }
     }
+    directories = Self.directories(of: support, name: name)
     var made: [String] = []
     for directory in directories {
       var created = mkdir(directory, 0o755) == 0

@@ -127,8 +127,8 @@ final class SandboxBox: @unchecked Sendable {
   }
 }
 
-/// Whole writes to a descriptor that may be a pipe: false when the reader has gone (SIGPIPE is
-/// ignored while runs are supervised, so that is EPIPE, not death).
+/// Whole writes, retried when interrupted; false when one fails, with errno saying why (for a pipe
+/// whose reader has gone that is EPIPE: SIGPIPE is ignored while runs are supervised).
 public enum LiveWrite {
   public static func all(_ bytes: [UInt8], to fd: Int32) -> Bool {
     var remaining = bytes[...]

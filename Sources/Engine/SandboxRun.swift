@@ -55,7 +55,7 @@ struct SandboxRun {
     defer {
       if !started {
         files.closeDescriptors()
-        files.closeWaitPipe()
+        files.closeProgramPipe()
         cgroup?.remove()
         files.workDirectory?.remove()
       }
@@ -85,7 +85,7 @@ struct SandboxRun {
     files.closeDescriptors()
     return SandboxBox(
       process: process, lease: lease, cgroup: cgroup, workDirectory: files.workDirectory,
-      programPipe: files.takeWaitPipe(), isolation: applied.isolation, limits: limits,
+      programPipe: files.takeProgramPipe(), isolation: applied.isolation, limits: limits,
       throughBubblewrap: layers.bubblewrap != nil, killByUid: layers.namespaces == nil && cgroup == nil)
   }
 
@@ -105,27 +105,27 @@ struct SandboxRun {
       descriptors = []
     }
 
-    /// A warm box's pipe: the program comes through it. The read end goes to the child.
-    private(set) var waitPipe: (read: Int32, write: Int32)?
-    /// The read end's number in the child.
+    /// A warm box's pipe, which the program comes through: the write end stays here, the read end
+    /// goes to the child (with the other descriptors) as number `waitFD`.
+    private(set) var programPipe: Int32?
     private(set) var waitFD: Int32?
 
     mutating func makeWaitPipe() throws {
       var ends: [Int32] = [-1, -1]
       guard pipe(&ends) == 0 else { throw SpawnError(executable: "pipe", errno: errno) }
       ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
-      waitPipe = (ends[0], ends[1])
+      programPipe = ends[1]
       waitFD = pass(ends[0])
     }
 
-    mutating func takeWaitPipe() -> Int32? {
-      defer { waitPipe = nil }
-      return waitPipe?.write
+    mutating func takeProgramPipe() -> Int32? {
+      defer { programPipe = nil }
+      return programPipe
     }
 
-    mutating func closeWaitPipe() {
-      if let waitPipe { close(waitPipe.write) }
-      waitPipe = nil
+    mutating func closeProgramPipe() {
+      if let programPipe { close(programPipe) }
+      programPipe = nil
     }
   }
 
@@ -188,7 +188,7 @@ struct SandboxRun {
     plan.limits.seccompFilter = seccomp?.instructions ?? []
     plan.box = BoxLayout(
       workDirectory: directory.workPath, view: InterpreterView(interpreter: interpreter.path),
-      tmpBytes: UInt64(BubblewrapCommand.tmpfsMegabytes(limits)) * 1_048_576)
+      tmpBytes: UInt64(limits.scratchMegabytes) * 1_048_576)
     return plan
   }
 

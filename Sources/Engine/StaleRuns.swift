@@ -1,4 +1,4 @@
-import Glibc
+import FoundationEssentials
 
 /// What runs of a killed Code Remote left behind: a work dir tmpfs under /run/coderemote/runs and
 /// cgroups, both named after the run's uid. The next run given that uid clears them anyway; a
@@ -8,7 +8,8 @@ enum StaleRuns {
   static func sweep(uidRange: ClosedRange<UInt32>, cgroups: CgroupSupport?) {
     // A run killed while cleaning up may have left only one of the two: look in both places.
     let cgroupParent = cgroups.map { RunCgroup.directories(of: $0, name: "")[0] } ?? ""
-    let names = Set(directoryEntries(WorkDirectory.rootRunsDirectory) + directoryEntries(cgroupParent))
+    let entries = { (path: String) in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] }
+    let names = Set(entries(WorkDirectory.rootRunsDirectory) + entries(cgroupParent))
     for entry in names.sorted() where entry.hasPrefix("uid-") {
       // Only a uid no live run holds: its lease is free, so nothing of that run is running.
       guard let uid = UInt32(entry.dropFirst(4)), uidRange.contains(uid), let lease = UidLease.tryAcquire(uid)
@@ -20,18 +21,5 @@ enum StaleRuns {
         WorkDirectory.clearStale(WorkDirectory.rootRunsDirectory + "/" + entry)
       }
     }
-  }
-
-  private static func directoryEntries(_ path: String) -> [String] {
-    guard let directory = opendir(path) else { return [] }
-    defer { closedir(directory) }
-    var names: [String] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) {
-        String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
-      }
-      if name != "." && name != ".." { names.append(name) }
-    }
-    return names
   }
 }

@@ -57,7 +57,7 @@ struct WorkDirectory {
       throw error
     }
     if let owner {
-      let bytes = BubblewrapCommand.tmpfsMegabytes(limits) * 1_048_576
+      let bytes = limits.scratchMegabytes * 1_048_576
       let options = "size=\(bytes),nr_inodes=\(Self.inodeLimit),mode=0700,uid=\(owner),gid=\(owner)"
       mounted = mount("tmpfs", workPath, "tmpfs", UInt(MS_NOSUID | MS_NODEV), options) == 0
       if !mounted && chown(workPath, owner, owner) != 0 {
@@ -79,13 +79,7 @@ struct WorkDirectory {
     let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
     guard fd >= 0 else { throw WorkDirectoryError(path: file, errno: errno) }
     defer { close(fd) }
-    var remaining = contents[...]
-    while !remaining.isEmpty {
-      let n = remaining.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { throw WorkDirectoryError(path: file, errno: errno) }
-      remaining = remaining.dropFirst(n)
-    }
+    guard LiveWrite.all(contents, to: fd) else { throw WorkDirectoryError(path: file, errno: errno) }
     if let owner, fchown(fd, owner, owner) != 0 { throw WorkDirectoryError(path: file, errno: errno) }
   }
 

@@ -72,16 +72,8 @@ public struct DocumentFile: Equatable, Sendable {
     let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
     var failure: String?
-    var bytes = lineEnding == .crlf ? Self.splittingLF(text) : Array(text.utf8)
-    var written = 0
-    while written < bytes.count && failure == nil {
-      let result = bytes.withUnsafeMutableBytes {
-        write(descriptor, $0.baseAddress! + written, $0.count - written)
-      }
-      if result < 0 && errno != EINTR { failure = String(cString: strerror(errno)) }
-      if result > 0 { written += result }
-    }
-    bytes.removeAll()
+    let bytes = lineEnding == .crlf ? Self.splittingLF(text) : Array(text.utf8)
+    if !LiveWrite.all(bytes, to: descriptor) { failure = String(cString: strerror(errno)) }
     if failure == nil && fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
     if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
     close(descriptor)
