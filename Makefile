@@ -31,6 +31,7 @@ install: release
 	install -m 644 themes/*.toml $(PREFIX)/share/coderemote/themes/
 
 test: bootstrap lint
+	scripts/check-imports.py
 	@scripts/check-build.sh
 	$(SWIFT) test --skip-build
 

@@ -27,29 +27,49 @@ let package = Package(
     .target(name: "Arguments", swiftSettings: strictImports),
     // Pure editing core: the standard library only.
     .target(name: "Editor", swiftSettings: strictImports),
-    // Running and knowing code.
+    // Running and knowing code: Sources/Engine/, one target per concern (docs/architecture.md).
+    // The contract: requests, events, results, limits, the backend protocol and its typed error.
+    .target(name: "Execution", path: "Sources/Engine/Execution", swiftSettings: strictImports),
+    // Mechanism: pipes, threads, whole writes, spawning and supervising a child, helper processes.
     .target(
-      name: "Engine", dependencies: ["CSandbox", "CCurl", .product(name: "TOMLKit", package: "TOMLKit")],
+      name: "Processes", dependencies: ["CSandbox"], path: "Sources/Engine/Processes",
       swiftSettings: strictImports),
+    // config.toml and the XDG paths.
+    .target(
+      name: "Settings", dependencies: ["Execution", .product(name: "TOMLKit", package: "TOMLKit")],
+      path: "Sources/Engine/Settings", swiftSettings: strictImports),
+    // Policy: the local backend, its layers, boxes and warm pool.
+    .target(
+      name: "Sandbox", dependencies: ["Execution", "Processes", "Settings", "CSandbox"],
+      path: "Sources/Engine/Sandbox", swiftSettings: strictImports),
     // Terminal front end: renders into a cell grid; one backend talks to ncurses.
     .target(
       name: "TUI",
-      dependencies: ["Editor", "Engine", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")],
+      dependencies: [
+        "Editor", "Execution", "Processes", "Settings", "CNcursesw",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ],
       swiftSettings: strictImports),
     // The executable: a thin CLI over TUI and Engine.
     .executableTarget(
       name: "coderemote",
       dependencies: [
-        "Arguments", "TUI", "Engine", "Editor",
+        "Arguments", "TUI", "Editor", "Execution", "Processes", "Settings", "Sandbox", "CCurl",
       ], swiftSettings: strictImports),
-    .executableTarget(name: "bench", dependencies: ["Editor", "Engine", "TUI"], path: "Benchmarks/bench"),
+    .executableTarget(
+      name: "bench", dependencies: ["Editor", "Execution", "Processes", "Settings", "Sandbox", "TUI"],
+      path: "Benchmarks/bench"),
 
     .testTarget(
       name: "EditorTests",
       dependencies: ["Editor", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
-    .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-    .testTarget(name: "TUITests", dependencies: ["TUI"], exclude: ["__Snapshots__"]),
+    .testTarget(
+      name: "EngineTests", dependencies: ["Execution", "Processes", "Settings", "Sandbox", "coderemote"]),
+    .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+    .testTarget(
+      name: "TUITests", dependencies: ["TUI", "Execution", "Processes", "Settings"],
+      exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: ["coderemote"]),
   ]
 )

@@ -1,5 +1,8 @@
-import Engine
+import Execution
 import Glibc
+import Processes
+import Sandbox
+import Settings
 
 /// A warm box against bare `python3 -I hello.py`: the editor's F5, from request to result, with the
 /// box made ready while the user typed (here: between runs, not timed). The BRIEF's goal after the
@@ -12,7 +15,7 @@ func runSandboxBenchmarks() {
   close(fd)
   defer { unlink(file) }
 
-  let configuration = (try? SandboxConfiguration.load()) ?? .default
+  let configuration = (try? Configuration.load().sandbox) ?? .default
   let backend = LocalBackend(configuration: configuration, keepWarm: true)
   defer { backend.close() }
   let request = ExecutionRequest(code: hello, limits: configuration.limits)

@@ -1,7 +1,10 @@
 // In-process benchmarks. Each prints our figure beside a reference measured in the same run,
 // because these machines are shared and noisy: compare the two columns, not absolute numbers.
 import Editor
-import Engine
+import Execution
+import Processes
+import Sandbox
+import Settings
 import TUI
 
 let clock = ContinuousClock()

@@ -1,5 +1,5 @@
 import Editor
-import Engine
+import Execution
 
 /// The whole screen: editor on the left, output top-right, analysis bottom-right, status bar below.
 /// It owns all UI state and is driven only from the app loop's thread.

@@ -1,5 +1,5 @@
-import Engine
 import FoundationEssentials
+import Processes
 
 /// The system clipboard, as far as a terminal program can reach it: over SSH, OSC 52 (the terminal
 /// on the user's machine takes the text; copy only); locally, the platform's tool (wl-copy,

@@ -1,7 +1,7 @@
 import Editor
-import Engine
 import FoundationEssentials
 import Glibc
+import Processes
 
 /// The file behind the editor: reading it as UTF-8 (never repairing it), remembering its line
 /// endings, and saving atomically — a temporary file in the same directory, flushed to disk, given

@@ -1,4 +1,5 @@
-import Engine
+import Execution
+import Processes
 import Synchronization
 
 /// Messages for the UI thread from background work (a running program's events). Posting wakes

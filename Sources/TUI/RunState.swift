@@ -1,4 +1,4 @@
-import Engine
+import Execution
 
 /// Where the current program is in its life, as the status bar shows it.
 public enum RunState: Equatable, Sendable {

@@ -1,12 +1,12 @@
-import Engine
 import FoundationEssentials
+import Settings
 
 /// Finds a theme by name: `NAME.toml` in the theme directories, or a path to a file.
 public enum ThemeCatalog {
   /// Where themes are looked for, first match wins: $CODEREMOTE_THEME_PATH (colon-separated),
   /// then the user's config and data directories, then the system share directories.
   public static func directories(environment: [String: String]) -> [String] {
-    let home = environment["HOME"] ?? homeDirectoryOfCurrentUser()
+    let home = Paths.home(environment: environment)
     let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
     let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.local/share"
     let extra = (environment["CODEREMOTE_THEME_PATH"] ?? "").split(separator: ":").map(String.init)

@@ -1,7 +1,7 @@
 import Arguments
-import Engine
 import FoundationEssentials
 import Glibc
+import Processes
 
 @main
 enum CodeRemote {

@@ -1,5 +1,4 @@
 import Arguments
-import Engine
 import FoundationEssentials
 import Glibc
 

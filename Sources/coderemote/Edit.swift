@@ -1,8 +1,9 @@
 import Arguments
 import Editor
-import Engine
 import FoundationEssentials
 import Glibc
+import Sandbox
+import Settings
 import TUI
 
 /// Opens the full-screen editor; the default when no subcommand is given.

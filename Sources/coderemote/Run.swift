@@ -1,7 +1,10 @@
 import Arguments
-import Engine
+import Execution
 import FoundationEssentials
 import Glibc
+import Processes
+import Sandbox
+import Settings
 import TUI
 
 struct Run {
@@ -47,7 +50,7 @@ struct Run {
 
     let configuration: SandboxConfiguration
     do {
-      configuration = try SandboxConfiguration.load()
+      configuration = try Configuration.load().sandbox
     } catch {
       CLIFailure.cannotRun(error.description).exit()
     }

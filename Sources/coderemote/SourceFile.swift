@@ -1,5 +1,5 @@
-import Engine
 import Glibc
+import Processes
 
 /// Reads the program a command was given: a path, or `-` for standard input.
 enum SourceFile {

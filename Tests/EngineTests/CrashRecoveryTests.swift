@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import Engine
+@testable import Execution
+@testable import Processes
+@testable import Sandbox
+@testable import Settings
 
 /// What a run made on the host is named after its uid, so when Code Remote itself dies mid-run the
 /// next run with that uid clears it: nothing accumulates.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import Engine
+@testable import Execution
+@testable import Processes
+@testable import Sandbox
+@testable import Settings
 
 @Suite("Whole files and helper processes")
 struct FileContentsTests {

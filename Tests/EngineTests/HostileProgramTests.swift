@@ -2,7 +2,10 @@ import Foundation
 import Glibc
 import Testing
 
-@testable import Engine
+@testable import Execution
+@testable import Processes
+@testable import Sandbox
+@testable import Settings
 
 /// BRIEF §4: every hostile program, under every layer set this machine has. Each case checks the
 /// status, the time it took (its limit plus a margin for starting the binary), and what it

@@ -1,6 +1,9 @@
 import Testing
 
-@testable import Engine
+@testable import Execution
+@testable import Processes
+@testable import Sandbox
+@testable import Settings
 
 @Suite("Import policy")
 struct ImportPolicyTests {

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import Engine
+@testable import Execution
+@testable import Processes
+@testable import Sandbox
+@testable import Settings
 
 /// The backend in-process, with harmless programs: streaming, stdin, cancel and the reported layers.
 @Suite("Local backend")

@@ -1,6 +1,9 @@
 import Testing
 
-@testable import Engine
+@testable import Execution
+@testable import Processes
+@testable import Sandbox
+@testable import Settings
 
 /// The interpreter runs with -S; the bootstrap gives programs what `site` would have.
 @Suite("Python bootstrap")

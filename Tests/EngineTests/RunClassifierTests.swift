@@ -1,7 +1,10 @@
 import Glibc
 import Testing
 
-@testable import Engine
+@testable import Execution
+@testable import Processes
+@testable import Sandbox
+@testable import Settings
 
 @Suite("Run classification")
 struct RunClassifierTests {

@@ -2,7 +2,10 @@ import Foundation
 import Synchronization
 import Testing
 
-@testable import Engine
+@testable import Execution
+@testable import Processes
+@testable import Sandbox
+@testable import Settings
 
 /// Runs programs through the real `coderemote run --json` binary, the way a user does, with a
 /// private configuration file choosing the layers. Runs that could hurt the host if the sandbox

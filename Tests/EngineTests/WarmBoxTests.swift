@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import Engine
+@testable import Execution
+@testable import Processes
+@testable import Sandbox
+@testable import Settings
 
 /// A warm box (see `WarmBoxPool`) must run a program exactly as a new box would, only sooner.
 @Suite("Warm boxes", .serialized)

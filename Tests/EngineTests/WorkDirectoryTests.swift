@@ -2,7 +2,10 @@ import Foundation
 import Glibc
 import Testing
 
-@testable import Engine
+@testable import Execution
+@testable import Processes
+@testable import Sandbox
+@testable import Settings
 
 @Suite("Work directory removal")
 struct WorkDirectoryTests {

@@ -1,4 +1,4 @@
-import Engine
+import Execution
 import Testing
 
 @testable import TUI

@@ -1,4 +1,4 @@
-import Engine
+import Execution
 
 /// An execution backend that replays a fixed list of events, for UI tests without processes.
 struct ScriptedBackend: ExecutionBackend {

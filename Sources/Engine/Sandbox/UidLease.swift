@@ -1,0 +1,89 @@
+import CSandbox
+import Execution
+import FoundationEssentials
+import Glibc
+import Processes
+import Settings
+
+/// One uid of the configured range, held by one run at a time across every Code Remote process on
+/// the machine (an flock on a file per uid, released by the kernel even if the holder crashes).
+/// RLIMIT_NPROC counts processes per uid, and the run's processes are killed by uid afterwards, so
+/// two runs must never share one.
+final class UidLease {
+  let uid: UInt32
+  private let lockFD: Int32
+
+  static let lockDirectory = "/run/coderemote/uids"
+
+  private init(uid: UInt32, lockFD: Int32) {
+    self.uid = uid
+    self.lockFD = lockFD
+  }
+
+  deinit { close(lockFD) }
+
+  /// The first free uid of `range`, from a random starting point.
+  static func acquire(from range: ClosedRange<UInt32>) throws(ExecutionError) -> UidLease {
+    guard makeLockDirectory() else { throw .uidLocksUnavailable(lockDirectory) }
+    let count = UInt64(range.count)
+    let start = UInt64.random(in: 0..<count)
+    let accounts = accountUids()
+    for step in 0..<count {
+      let uid = range.lowerBound + UInt32((start + step) % count)
+      // Never a uid that belongs to an account: its processes would be killed with the run's.
+      if accounts.contains(uid) { continue }
+      if let lease = tryAcquire(uid) { return lease }
+    }
+    throw .noFreeUid(range)
+  }
+
+  /// `uid` if no run holds it now, else nil.
+  static func tryAcquire(_ uid: UInt32) -> UidLease? {
+    let fd = open("\(lockDirectory)/\(uid)", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    if fd < 0 { return nil }
+    if flock(fd, LOCK_EX | LOCK_NB) == 0 { return UidLease(uid: uid, lockFD: fd) }
+    close(fd)
+    return nil
+  }
+
+  /// Kills every process running as this uid — whatever the run left behind, wherever it hid — and
+  /// waits (up to about a second) until none is left running, since signals land asynchronously.
+  func killEverything() {
+    for round in 0..<500 {
+      if round % 25 == 0 { _ = cs_kill_uid(uid, uid) }
+      if !Self.anyProcessRunning(as: uid) { return }
+      usleep(2_000)
+    }
+  }
+
+  /// Whether a process of `uid` is alive: zombies are dead, only waiting for whoever adopted them.
+  static func anyProcessRunning(as uid: UInt32) -> Bool {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return false }
+    var info = stat()
+    for entry in entries where entry.first?.isNumber == true {
+      guard stat("/proc/" + entry, &info) == 0, info.st_uid == uid,
+        let text = readSmallFile("/proc/\(entry)/stat"), let close = text.lastIndex(of: ")")
+      else { continue }
+      if text[close...].dropFirst(2).first != "Z" { return true }
+    }
+    return false
+  }
+
+  /// The uids of the accounts in /etc/passwd. Read directly rather than through NSS: getpwuid loads
+  /// and asks every NSS module (systemd, LDAP…), a millisecond or more per run. Accounts that live
+  /// only in a directory service must stay out of `sandbox.uid_range` (docs/configuration.md);
+  /// `coderemote doctor` checks the range through NSS.
+  static func accountUids(passwd: String = "/etc/passwd") -> Set<UInt32> {
+    guard let bytes = try? FileContents.read(passwd) else { return [] }
+    var uids = Set<UInt32>()
+    for line in bytes.split(separator: 0x0A) {
+      let fields = line.split(separator: 0x3A, maxSplits: 3, omittingEmptySubsequences: false)
+      if fields.count > 2, let uid = UInt32(String(decoding: fields[2], as: UTF8.self)) { uids.insert(uid) }
+    }
+    return uids
+  }
+
+  private static func makeLockDirectory() -> Bool {
+    makeOwnDirectory("/run/coderemote", mode: 0o711) && makeOwnDirectory(lockDirectory, mode: 0o700)
+  }
+}

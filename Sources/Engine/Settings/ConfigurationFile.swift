@@ -1,0 +1,144 @@
+import Execution
+import TOMLKit
+
+/// Reads `config.toml`. Unknown keys are errors, so a typo never silently leaves a default in place.
+///
+///     [limits]          # wall_ms, cpu_ms, memory_mb, output_kb, processes, file_size_mb, open_files
+///     [python]          # path, import_policy = "off" | "standard" | "strict"
+///     [sandbox]         # namespaces = "auto" | "native" | "bubblewrap" | "off";
+///                       # cgroups, seccomp, landlock (booleans); uid_range = [first, last]
+///     [editor]          # indent_width, tab_width (1–16), auto_close (boolean)
+///     [ui]              # theme = "name" or "/path/to/theme.toml"
+struct ConfigurationFile {
+  let path: String
+
+  func parse(_ text: String) throws(ConfigurationError) -> Configuration {
+    let root: TOMLTable
+    do {
+      root = try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      throw failure(nil, "not valid TOML: \(error.description) (\(error.source.debugDescription))")
+    } catch {
+      throw failure(nil, "not valid TOML")
+    }
+    var whole = Configuration()
+    try expectOnly(["limits", "python", "sandbox", "editor", "ui"], in: root, prefix: "")
+    if let editor = try table("editor", in: root) {
+      try readEditor(editor, into: &whole.editor)
+    }
+    if let ui = try table("ui", in: root) {
+      try expectOnly(["theme"], in: ui, prefix: "ui.")
+      if let value = ui["theme"] {
+        guard let theme = value.string, !theme.isEmpty else {
+          throw failure("ui.theme", "expected a theme name or a path in quotes")
+        }
+        whole.theme = theme
+      }
+    }
+    var configuration = SandboxConfiguration()
+    if let limits = try table("limits", in: root) {
+      try readLimits(limits, into: &configuration.limits)
+    }
+    if let python = try table("python", in: root) {
+      try expectOnly(["path", "import_policy"], in: python, prefix: "python.")
+      if let value = python["path"] {
+        guard let path = value.string, path.hasPrefix("/") else {
+          throw failure("python.path", "expected an absolute path in quotes")
+        }
+        configuration.pythonPath = path
+      }
+      if let value = python["import_policy"] {
+        let names = ImportPolicy.allCases.map(\.rawValue)
+        guard let name = value.string, let policy = ImportPolicy(rawValue: name) else {
+          throw failure("python.import_policy", "expected one of \(names.joined(separator: ", "))")
+        }
+        configuration.importPolicy = policy
+      }
+    }
+    if let sandbox = try table("sandbox", in: root) {
+      try readSandbox(sandbox, into: &configuration)
+    }
+    whole.sandbox = configuration
+    return whole
+  }
+
+  private func readLimits(_ table: TOMLTable, into limits: inout ExecutionLimits) throws(ConfigurationError) {
+    let fields: [(String, WritableKeyPath<ExecutionLimits, Int>, ClosedRange<Int>)] = [
+      ("wall_ms", \.wallMilliseconds, 10...3_600_000),
+      ("cpu_ms", \.cpuMilliseconds, 10...3_600_000),
+      ("memory_mb", \.memoryMegabytes, 16...65_536),
+      ("output_kb", \.outputKilobytes, 1...1_048_576),
+      ("processes", \.processes, 1...65_536),
+      ("file_size_mb", \.fileSizeMegabytes, 1...65_536),
+      ("open_files", \.openFiles, 16...65_536),
+    ]
+    try expectOnly(fields.map(\.0), in: table, prefix: "limits.")
+    for (key, field, range) in fields {
+      guard let value = table[key] else { continue }
+      guard let number = value.int, range.contains(number) else {
+        throw failure("limits.\(key)", "expected an integer from \(range.lowerBound) to \(range.upperBound)")
+      }
+      limits[keyPath: field] = number
+    }
+  }
+
+  private func readEditor(_ table: TOMLTable, into editor: inout EditorPreferences) throws(ConfigurationError)
+  {
+    try expectOnly(["indent_width", "tab_width", "auto_close"], in: table, prefix: "editor.")
+    for (key, field) in [("indent_width", \EditorPreferences.indentWidth), ("tab_width", \.tabWidth)] {
+      guard let value = table[key] else { continue }
+      guard let number = value.int, (1...16).contains(number) else {
+        throw failure("editor.\(key)", "expected an integer from 1 to 16")
+      }
+      editor[keyPath: field] = number
+    }
+    if let value = table["auto_close"] {
+      guard let flag = value.bool else { throw failure("editor.auto_close", "expected true or false") }
+      editor.autoClose = flag
+    }
+  }
+
+  private func readSandbox(_ table: TOMLTable, into configuration: inout SandboxConfiguration)
+    throws(ConfigurationError)
+  {
+    let switches: [(String, WritableKeyPath<SandboxConfiguration, Bool>)] = [
+      ("cgroups", \.useCgroups), ("seccomp", \.useSeccomp), ("landlock", \.useLandlock),
+    ]
+    try expectOnly(["namespaces"] + switches.map(\.0) + ["uid_range"], in: table, prefix: "sandbox.")
+    if let value = table["namespaces"] {
+      let names = SandboxConfiguration.NamespaceChoice.allCases.map(\.rawValue)
+      guard let name = value.string, let choice = SandboxConfiguration.NamespaceChoice(rawValue: name) else {
+        throw failure("sandbox.namespaces", "expected one of \(names.joined(separator: ", "))")
+      }
+      configuration.namespaces = choice
+    }
+    for (key, field) in switches {
+      guard let value = table[key] else { continue }
+      guard let flag = value.bool else { throw failure("sandbox.\(key)", "expected true or false") }
+      configuration[keyPath: field] = flag
+    }
+    if let value = table["uid_range"] {
+      let bounds = value.array.map { $0.compactMap(\.int) } ?? []
+      guard bounds.count == 2, bounds[0] >= 1_000, bounds[0] <= bounds[1], bounds[1] < 4_000_000_000 else {
+        throw failure("sandbox.uid_range", "expected [first, last] with 1000 <= first <= last")
+      }
+      configuration.uidRange = UInt32(bounds[0])...UInt32(bounds[1])
+    }
+  }
+
+  private func table(_ key: String, in root: TOMLTable) throws(ConfigurationError) -> TOMLTable? {
+    guard let value = root[key] else { return nil }
+    guard let table = value.table else { throw failure(key, "expected a table ([\(key)])") }
+    return table
+  }
+
+  private func expectOnly(_ known: [String], in table: TOMLTable, prefix: String) throws(ConfigurationError) {
+    if let unknown = table.keys.first(where: { !known.contains($0) }) {
+      throw failure(prefix + unknown, "unknown key (known: \(known.joined(separator: ", ")))")
+    }
+  }
+
+  private func failure(_ key: String?, _ problem: String) -> ConfigurationError {
+    ConfigurationError(file: path, key: key, problem: problem)
+  }
+}

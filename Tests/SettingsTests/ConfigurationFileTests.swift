@@ -1,0 +1,105 @@
+import Execution
+import Testing
+
+@testable import Settings
+
+@Suite("Configuration file")
+struct ConfigurationFileTests {
+  let file = ConfigurationFile(path: "/home/u/.config/coderemote/config.toml")
+
+  @Test("an empty file gives the defaults")
+  func empty() throws {
+    #expect(try file.parse("") == Configuration.default)
+  }
+
+  @Test("every key is read")
+  func everyKey() throws {
+    let whole = try file.parse(
+      """
+      [limits]
+      wall_ms = 2000
+      cpu_ms = 1000
+      memory_mb = 128
+      output_kb = 64
+      processes = 8
+      file_size_mb = 4
+      open_files = 64
+      [python]
+      path = "/opt/python/bin/python3"
+      import_policy = "strict"
+      [sandbox]
+      namespaces = "bubblewrap"
+      cgroups = false
+      seccomp = false
+      landlock = false
+      uid_range = [70000, 70009]
+      [editor]
+      indent_width = 2
+      tab_width = 8
+      auto_close = false
+      [ui]
+      theme = "light"
+      """)
+    let configuration = whole.sandbox
+    #expect(whole.editor.indentWidth == 2 && whole.editor.tabWidth == 8 && !whole.editor.autoClose)
+    #expect(whole.theme == "light")
+    #expect(
+      configuration.limits
+        == ExecutionLimits(
+          wallMilliseconds: 2_000, cpuMilliseconds: 1_000, memoryMegabytes: 128, outputKilobytes: 64,
+          processes: 8, fileSizeMegabytes: 4, openFiles: 64))
+    #expect(configuration.pythonPath == "/opt/python/bin/python3")
+    #expect(configuration.importPolicy == .strict)
+    #expect(configuration.namespaces == .bubblewrap)
+    #expect(!configuration.useCgroups && !configuration.useSeccomp)
+    #expect(!configuration.useLandlock)
+    #expect(configuration.uidRange == 70_000...70_009)
+  }
+
+  @Test(
+    "bad files name the file and the key",
+    arguments: [
+      ("[limits]\nwall_ms = \"ten\"\n", "limits.wall_ms"),
+      ("[limits]\nmemory_mb = 1\n", "limits.memory_mb"),
+      ("[limits]\nwall = 10\n", "limits.wall"),
+      ("[python]\nimport_policy = \"lax\"\n", "python.import_policy"),
+      ("[python]\npath = \"python3\"\n", "python.path"),
+      ("[sandbox]\nnamespaces = true\n", "sandbox.namespaces"),
+      ("[sandbox]\nnamespaces = \"bwrap\"\n", "sandbox.namespaces"),
+      ("[sandbox]\nbubblewrap = false\n", "sandbox.bubblewrap"),
+      ("[sandbox]\nseccomp = \"yes\"\n", "sandbox.seccomp"),
+      ("[sandbox]\nuid_range = [10, 5]\n", "sandbox.uid_range"),
+      ("limits = 3\n", "limits"),
+      ("[colours]\n", "colours"),
+      ("[editor]\nindent_width = 0\n", "editor.indent_width"),
+      ("[editor]\nauto_close = 1\n", "editor.auto_close"),
+      ("[editor]\ntabs = 4\n", "editor.tabs"),
+      ("[ui]\ntheme = 3\n", "ui.theme"),
+    ])
+  func badKeys(text: String, key: String) {
+    #expect {
+      try file.parse(text)
+    } throws: { error in
+      let error = error as? ConfigurationError
+      return error?.key == key && error?.description.contains(file.path) == true
+    }
+  }
+
+  @Test("broken TOML is reported with its position")
+  func brokenTOML() {
+    #expect {
+      try file.parse("[limits\nwall_ms = 3")
+    } throws: { error in
+      let description = String(describing: error)
+      return description.contains(file.path) && description.contains("line")
+    }
+  }
+
+  @Test("the file lives under XDG_CONFIG_HOME, else ~/.config")
+  func location() {
+    #expect(
+      Paths.configFile(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"])
+        == "/x/coderemote/config.toml")
+    #expect(Paths.configFile(environment: ["HOME": "/h"]) == "/h/.config/coderemote/config.toml")
+  }
+}
