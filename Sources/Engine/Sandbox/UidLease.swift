@@ -23,8 +23,10 @@ final class UidLease {
   deinit { close(lockFD) }
 
   /// The first free uid of `range`, from a random starting point.
-  static func acquire(from range: ClosedRange<UInt32>) throws(ExecutionError) -> UidLease {
-    guard makeLockDirectory() else { throw .uidLocksUnavailable(lockDirectory) }
+  static func acquire(from range: ClosedRange<UInt32>, locks directory: String = lockDirectory)
+    throws(ExecutionError) -> UidLease
+  {
+    guard makeLockDirectory(directory) else { throw .uidLocksUnavailable(directory) }
     let count = UInt64(range.count)
     let start = UInt64.random(in: 0..<count)
     let accounts = accountUids()
@@ -32,14 +34,18 @@ final class UidLease {
       let uid = range.lowerBound + UInt32((start + step) % count)
       // Never a uid that belongs to an account: its processes would be killed with the run's.
       if accounts.contains(uid) { continue }
-      if let lease = tryAcquire(uid) { return lease }
+      if let lease = tryAcquire(uid, locks: directory) { return lease }
     }
     throw .noFreeUid(range)
   }
 
-  /// `uid` if no run holds it now, else nil.
-  static func tryAcquire(_ uid: UInt32) -> UidLease? {
-    let fd = open("\(lockDirectory)/\(uid)", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+  /// `uid` if no run holds it now, else nil. Makes the lock directory when it is missing: on a fresh
+  /// boot nothing has made it yet, and the start-up sweep (`StaleRuns`) comes before any run.
+  static func tryAcquire(_ uid: UInt32, locks directory: String = lockDirectory) -> UidLease? {
+    var fd = open("\(directory)/\(uid)", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    if fd < 0 && errno == ENOENT && makeLockDirectory(directory) {
+      fd = open("\(directory)/\(uid)", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    }
     if fd < 0 { return nil }
     if flock(fd, LOCK_EX | LOCK_NB) == 0 { return UidLease(uid: uid, lockFD: fd) }
     close(fd)
@@ -83,7 +89,10 @@ final class UidLease {
     return uids
   }
 
-  private static func makeLockDirectory() -> Bool {
-    makeOwnDirectory("/run/coderemote", mode: 0o711) && makeOwnDirectory(lockDirectory, mode: 0o700)
+  /// The lock directory and its parent, owned by this user and closed to others.
+  private static func makeLockDirectory(_ directory: String) -> Bool {
+    let parent = String(directory[..<(directory.lastIndex(of: "/") ?? directory.startIndex)])
+    return (parent.isEmpty || makeOwnDirectory(parent, mode: 0o711))
+      && makeOwnDirectory(directory, mode: 0o700)
   }
 }
