@@ -1,10 +1,12 @@
-/// What `--help` prints for one command, laid out for an 80-column terminal.
-public struct HelpText {
+/// What `--help` prints for one command, laid out for a terminal of a given width (the executable
+/// measures it; this module does no I/O).
+public struct HelpText: Sendable, Equatable {
   let spec: CommandSpec
   /// The words that name the command: the root's name, then the subcommands down to this one.
   let words: [String]
 
-  static let width = 80
+  /// Narrower than this, the description column has no room left.
+  static let minimumWidth = 40
   static let descriptionColumn = 26
 
   public init(_ spec: CommandSpec, path: [String] = [], rootName: String? = nil) {
@@ -20,55 +22,63 @@ public struct HelpText {
       parts.append(positional.isOptional ? "[<\(positional.name)>]" : "<\(positional.name)>")
     }
     for option in spec.options {
-      parts.append("[" + Self.signature(option) + "]")
+      parts.append("[" + Self.signature(option, withShort: false) + "]")
     }
     return parts.joined(separator: " ")
   }
 
-  public var text: String {
-    var lines = Self.wrap("OVERVIEW: " + spec.abstract, indent: 0)
-    if let discussion = spec.discussion { lines += [""] + Self.wrap(discussion, indent: 0) }
+  /// The help for a terminal `width` columns wide (at least `minimumWidth`).
+  public func text(width: Int = 80) -> String {
+    let width = max(width, Self.minimumWidth)
+    var lines = Self.wrap("OVERVIEW: " + spec.abstract, indent: 0, width: width)
+    if let discussion = spec.discussion { lines += [""] + Self.wrap(discussion, indent: 0, width: width) }
     lines += ["", "USAGE: " + usage]
     if !spec.positionals.isEmpty {
       lines += ["", "ARGUMENTS:"]
-      for positional in spec.positionals { lines += Self.entry("<\(positional.name)>", positional.help) }
+      for positional in spec.positionals {
+        lines += Self.entry("<\(positional.name)>", positional.help, width: width)
+      }
     }
     lines += ["", "OPTIONS:"]
-    for option in spec.options { lines += Self.entry(Self.signature(option), option.help) }
-    if !spec.subcommands.isEmpty { lines += Self.entry("--version", "Show the version.") }
-    lines += Self.entry("-h, --help", "Show help information.")
+    for option in spec.options {
+      lines += Self.entry(Self.signature(option, withShort: true), option.help, width: width)
+    }
+    if words.count == 1 && !spec.subcommands.isEmpty {
+      lines += Self.entry("--version", "Show the version.", width: width)
+    }
+    lines += Self.entry("-h, --help", "Show help information.", width: width)
     if !spec.subcommands.isEmpty {
       lines += ["", "SUBCOMMANDS:"]
       for subcommand in spec.subcommands {
         let name = subcommand.name + (subcommand.name == spec.defaultSubcommand ? " (default)" : "")
-        lines += Self.entry(name, subcommand.abstract)
+        lines += Self.entry(name, subcommand.abstract, width: width)
       }
       lines += ["", "  See '\(words.joined(separator: " ")) help <subcommand>' for detailed help."]
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  static func signature(_ option: CommandSpec.Option) -> String {
-    "--" + option.name + (option.valueName.map { " <\($0)>" } ?? "")
+  /// `-t, --timeout <seconds>`, `--tag <tag> ...`, `--[no-]empirical`.
+  static func signature(_ option: CommandSpec.Option, withShort: Bool) -> String {
+    let long = "--" + (option.isOnByDefault ? "[no-]" : "") + option.name
+    let short = withShort ? option.short.map { "-\($0), " } ?? "" : ""
+    let value = option.valueName.map { " <\($0)>" + (option.isRepeatable ? " ..." : "") } ?? ""
+    return short + long + value
   }
 
   /// `  name                    description`, the description wrapped in its column.
-  static func entry(_ name: String, _ description: String) -> [String] {
-    let body = wrap(description, indent: descriptionColumn)
+  static func entry(_ name: String, _ description: String, width: Int) -> [String] {
+    let body = wrap(description, indent: descriptionColumn, width: width)
     let label = "  " + name
     if label.count < descriptionColumn - 1 {
-      let first =
-        label + String(repeating: " ", count: descriptionColumn - label.count)
-        + body[0].drop {
-          $0 == " "
-        }
-      return [first] + body.dropFirst()
+      let padding = String(repeating: " ", count: descriptionColumn - label.count)
+      return [label + padding + body[0].drop { $0 == " " }] + body.dropFirst()
     }
     return [label] + body
   }
 
   /// `text` in lines of at most `width` columns, each indented by `indent` spaces.
-  static func wrap(_ text: String, indent: Int) -> [String] {
+  static func wrap(_ text: String, indent: Int, width: Int) -> [String] {
     let margin = String(repeating: " ", count: indent)
     var lines: [String] = []
     var line = margin

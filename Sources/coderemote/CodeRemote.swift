@@ -7,31 +7,29 @@ import Processes
 enum CodeRemote {
   static let version = "0.1.0"
 
-  static let spec = CommandSpec(
-    name: "coderemote",
-    abstract: "A full-screen terminal playground for Python: edit, run in a sandbox, read the output.",
-    discussion: "Without a subcommand, opens the editor on FILE (or an empty buffer).",
-    subcommands: [Edit.spec, Run.spec, Doctor.spec],
-    defaultSubcommand: Edit.spec.name)
-
   /// Parses and runs, with the exit codes of the CLI contract: usage errors exit 2. Synchronous:
   /// nothing here needs Swift's task runtime, whose threads would cost every start.
   static func main() {
     PhaseTrace.mark("main")
-    switch CommandLineParser(spec).parse(Array(CommandLine.arguments.dropFirst())) {
+    let parser = CommandLineParser(CommandTable.root) { path in
+      var status = stat()
+      return stat(path, &status) == 0
+    }
+    switch parser.parse(Array(CommandLine.arguments.dropFirst())) {
     case .failure(let error): error.exit()
-    case .success(.help(let text)):
-      LiveOutput.writeAll(Array(text.utf8), to: STDOUT_FILENO)
+    case .success(.help(let help)):
+      LiveOutput.writeAll(Array(help.text(width: TerminalWidth.current()).utf8), to: STDOUT_FILENO)
     case .success(.version):
       LiveOutput.writeAll(Array((version + "\n").utf8), to: STDOUT_FILENO)
     case .success(.command(let parsed)):
       PhaseTrace.mark("arguments parsed")
-      switch parsed.path.last {
-      case Run.spec.name:
-        do { try Run(parsed).run() } catch { error.exit() }
-      case Doctor.spec.name: Doctor(parsed).run()
-      default: Edit(parsed).run()
+      // The parser only returns the tree's leaves, and every leaf comes from a `.command` entry.
+      guard let type = CommandTable.command(at: parsed.path) else {
+        CLIFailure.cannotRun("no handler for '\(parsed.path.joined(separator: " "))'").exit()
       }
+      let command: any Command
+      do { command = try type.init(parsed) } catch { error.exit() }
+      do { try command.run() } catch { error.exit() }
     }
   }
 }

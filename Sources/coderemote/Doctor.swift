@@ -2,7 +2,7 @@ import Arguments
 import FoundationEssentials
 import Glibc
 
-struct Doctor {
+struct Doctor: Command {
   static let spec = CommandSpec(
     name: "doctor",
     abstract: "Show what isolation, Python, terminal and libraries this machine gives Code Remote.",

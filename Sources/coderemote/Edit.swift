@@ -7,12 +7,14 @@ import Settings
 import TUI
 
 /// Opens the full-screen editor; the default when no subcommand is given.
-struct Edit {
+struct Edit: Command {
   static let spec = CommandSpec(
     name: "edit",
     abstract: "Open the full-screen editor (the default: `coderemote [FILE]`).",
     positionals: [
-      .init("file", help: "A Python file to open (created on save if it does not exist).", optional: true)
+      .init(
+        "file", help: "A Python file to open (created on save if it does not exist).", optional: true,
+        completion: .file)
     ],
     options: [
       .value(

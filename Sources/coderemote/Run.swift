@@ -7,7 +7,7 @@ import Sandbox
 import Settings
 import TUI
 
-struct Run {
+struct Run: Command {
   static let spec = CommandSpec(
     name: "run",
     abstract: "Run a Python file in the sandbox and exit with its exit code.",
@@ -15,9 +15,11 @@ struct Run {
       Exit codes: the program's own; 124 when a time limit killed it; 137 when it was killed for \
       another reason (memory, output, a signal); 2 for usage errors; 1 when it could not be run.
       """,
-    positionals: [.init("file", help: "The Python file to run, or - to read it from standard input.")],
+    positionals: [
+      .init("file", help: "The Python file to run, or - to read it from standard input.", completion: .file)
+    ],
     options: [
-      .value("stdin", "file", help: "A file to feed to the program's standard input."),
+      .value("stdin", "file", completion: .file, help: "A file to feed to the program's standard input."),
       .value("timeout", "seconds", help: "Wall-clock limit in seconds."),
       .value("memory", "mb", help: "Memory limit in MB."),
       .flag("json", help: "Print exactly one JSON object: the execution result."),
