@@ -64,6 +64,8 @@ let package = Package(
       name: "EditorTests",
       dependencies: ["Editor", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
+    // The executable's own decisions (its command table), tested in process.
+    .testTarget(name: "CodeRemoteTests", dependencies: ["coderemote", "Arguments"]),
     .testTarget(
       name: "EngineTests", dependencies: ["Execution", "Processes", "Settings", "Sandbox", "coderemote"]),
     .testTarget(name: "SettingsTests", dependencies: ["Settings"]),

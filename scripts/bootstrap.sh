@@ -3,7 +3,8 @@
 # only checks, in well under a second. Called by `make run`, `make test` and `make bench`.
 set -euo pipefail
 
-packages=(libncurses-dev libcurl4-openssl-dev libsqlite3-dev libseccomp-dev pkg-config bubblewrap tmux python3)
+# zsh and fish: the completion tests run the generated scripts in them (about 8 MB).
+packages=(libncurses-dev libcurl4-openssl-dev libsqlite3-dev libseccomp-dev pkg-config bubblewrap tmux python3 zsh fish)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

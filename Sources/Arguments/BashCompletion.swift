@@ -24,7 +24,9 @@ struct BashCompletion {
         fields.insert("subs=" + shellQuoted(node.subcommands.map(\.name).joined(separator: " ")), at: 0)
       }
       if let fallback = node.fallback { fields.append("fallback=" + shellQuoted(fallback)) }
-      if !node.valuedWords.isEmpty { fields.append("valued=" + shellQuoted(node.valuedWords.joined(separator: " "))) }
+      if !node.valuedWords.isEmpty {
+        fields.append("valued=" + shellQuoted(node.valuedWords.joined(separator: " ")))
+      }
       lines.append("  \(shellQuoted(node.path.joined(separator: " ")))) \(fields.joined(separator: " ")) ;;")
     }
     lines += [

@@ -135,7 +135,8 @@ public struct CommandLineParser: Sendable {
           if option.isFlag {
             parsed.flagSettings[option.name] = true
           } else {
-            let error = takeValue(option, inline: letters.isEmpty ? nil : String(letters), label: "-\(letter)")
+            let error = takeValue(
+              option, inline: letters.isEmpty ? nil : String(letters), label: "-\(letter)")
             if let error { return .failure(error) }
             break
           }

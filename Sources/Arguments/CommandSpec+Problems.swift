@@ -18,8 +18,12 @@ extension CommandSpec {
       if ["help", "version"].contains(option.name) || option.short == "h" {
         found.append("\(here): --\(option.name) takes a name the parser keeps for help and version")
       }
-      if option.name.hasPrefix("no-") { found.append("\(here): --\(option.name): declare the flag, --no- comes free") }
-      if option.isRepeatable && option.isFlag { found.append("\(here): --\(option.name): a flag cannot repeat") }
+      if option.name.hasPrefix("no-") {
+        found.append("\(here): --\(option.name): declare the flag, --no- comes free")
+      }
+      if option.isRepeatable && option.isFlag {
+        found.append("\(here): --\(option.name): a flag cannot repeat")
+      }
     }
     for subcommand in subcommands where subcommand.name.contains(where: { "./ ".contains($0) }) {
       found.append("\(here): subcommand '\(subcommand.name)' looks like a path")

@@ -109,6 +109,8 @@ public struct CommandSpec: Sendable, Equatable {
 
   /// Every command below this one with its path, parents before children.
   public func descendants(from path: [String] = []) -> [(path: [String], spec: CommandSpec)] {
-    subcommands.flatMap { child in [(path + [child.name], child)] + child.descendants(from: path + [child.name]) }
+    subcommands.flatMap { child in
+      [(path + [child.name], child)] + child.descendants(from: path + [child.name])
+    }
   }
 }

@@ -16,19 +16,24 @@ struct CompletionNode {
       let fallback = spec.defaultSubcommand.flatMap(spec.subcommand(named:))
       return CompletionNode(
         path: path, spec: spec, subcommands: spec.subcommands, fallback: fallback?.name,
-        options: spec.options + (fallback?.options ?? []), positionals: spec.positionals + (fallback?.positionals ?? []))
+        options: spec.options + (fallback?.options ?? []),
+        positionals: spec.positionals + (fallback?.positionals ?? []))
     }
     let help = CommandSpec(
       name: "help", abstract: "Show help for a command.",
-      positionals: [.init("command", help: "", optional: true, completion: .choices(root.subcommands.map(\.name)))])
+      positionals: [
+        .init("command", help: "", optional: true, completion: .choices(root.subcommands.map(\.name)))
+      ])
     nodes[0].subcommands.append(help)
-    nodes.append(CompletionNode(path: ["help"], spec: help, subcommands: [], options: [], positionals: help.positionals))
+    nodes.append(
+      CompletionNode(path: ["help"], spec: help, subcommands: [], options: [], positionals: help.positionals))
     return nodes
   }
 
   /// The words that name an option: `--name`, `-x`, and `--no-name` for a flag that is on by default.
   static func words(_ option: CommandSpec.Option) -> [String] {
-    ["--" + option.name] + (option.short.map { ["-\($0)"] } ?? []) + (option.isOnByDefault ? ["--no-" + option.name] : [])
+    ["--" + option.name] + (option.short.map { ["-\($0)"] } ?? [])
+      + (option.isOnByDefault ? ["--no-" + option.name] : [])
   }
 
   /// Every option word this command accepts, help (and at the root, version) included.
@@ -45,7 +50,9 @@ struct CompletionNode {
   func functionName(_ rootName: String) -> String { Self.functionName(rootName, path) }
 
   static func functionName(_ rootName: String, _ path: [String]) -> String {
-    (["_" + rootName] + path).joined(separator: "_").map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(into: "") { $0.append($1) }
+    (["_" + rootName] + path).joined(separator: "_").map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(
+      into: ""
+    ) { $0.append($1) }
   }
 }
 

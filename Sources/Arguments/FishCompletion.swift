@@ -79,13 +79,20 @@ struct FishCompletion {
       for option in node.options {
         var line = "complete -c \(command) -n \(shellQuoted(at)) -l \(shellQuoted(option.name))"
         if let short = option.short { line += " -s \(shellQuoted(String(short)))" }
-        if !option.isFlag { line += " -r" + Self.action(option.completion) }
+        // -r -F: a value that is a file; -x: a value, and no files.
+        if !option.isFlag {
+          line += (option.completion == .file ? " -r" : " -x") + Self.action(option.completion)
+        }
         lines.append(line + " -d \(shellQuoted(option.help))")
         if option.isOnByDefault {
-          lines.append("complete -c \(command) -n \(shellQuoted(at)) -l \(shellQuoted("no-" + option.name)) -d \(shellQuoted("Turn --\(option.name) off."))")
+          lines.append(
+            "complete -c \(command) -n \(shellQuoted(at)) -l \(shellQuoted("no-" + option.name)) -d \(shellQuoted("Turn --\(option.name) off."))"
+          )
         }
       }
-      if node.isRoot { lines.append("complete -c \(command) -n \(shellQuoted(at)) -l version -d 'Show the version.'") }
+      if node.isRoot {
+        lines.append("complete -c \(command) -n \(shellQuoted(at)) -l version -d 'Show the version.'")
+      }
       lines.append("complete -c \(command) -n \(shellQuoted(at)) -s h -l help -d 'Show help information.'")
       for (index, positional) in node.positionals.enumerated() {
         let action = Self.action(positional.completion)

@@ -53,7 +53,8 @@ public struct HelpText: Sendable, Equatable {
         let name = subcommand.name + (subcommand.name == spec.defaultSubcommand ? " (default)" : "")
         lines += Self.entry(name, subcommand.abstract, width: width)
       }
-      lines += ["", "  See '\(words.joined(separator: " ")) help <subcommand>' for detailed help."]
+      let helpWords = [words[0], "help"] + words.dropFirst() + ["<subcommand>"]
+      lines += ["", "  See '\(helpWords.joined(separator: " "))' for detailed help."]
     }
     return lines.joined(separator: "\n") + "\n"
   }

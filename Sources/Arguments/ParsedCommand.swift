@@ -20,7 +20,8 @@ public struct ParsedCommand: Sendable, Equatable {
   }
 
   public func positional(_ name: String) -> String? {
-    assert(spec.map { $0.positionals.contains { $0.name == name } } ?? true, "no positional <\(name)> in the spec")
+    assert(
+      spec.map { $0.positionals.contains { $0.name == name } } ?? true, "no positional <\(name)> in the spec")
     return positionals[name]
   }
 

@@ -26,7 +26,9 @@ enum Suggestion {
       for j in 1...b.count {
         let substitution = a[i - 1] == b[j - 1] ? 0 : 1
         var cost = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + substitution)
-        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { cost = min(cost, table[i - 2][j - 2] + 1) }
+        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+          cost = min(cost, table[i - 2][j - 2] + 1)
+        }
         table[i][j] = cost
       }
     }

@@ -33,7 +33,8 @@ struct ZshCompletion {
     guard !node.subcommands.isEmpty else {
       for positional in node.positionals {
         let colons = positional.isOptional ? "::" : ":"
-        specs.append(shellQuoted(colons + Self.escaped(positional.name) + ":" + Self.action(positional.completion)))
+        specs.append(
+          shellQuoted(colons + Self.escaped(positional.name) + ":" + Self.action(positional.completion)))
       }
       lines.append("  _arguments -s \\")
       lines += specs.map { "    \($0) \\" }
@@ -81,7 +82,8 @@ struct ZshCompletion {
       specs = [shellQuoted(exclusion + names + help + value)]
     }
     if option.isOnByDefault {
-      specs.append(shellQuoted("(" + all.joined(separator: " ") + ")--no-\(option.name)[Turn --\(option.name) off.]"))
+      specs.append(
+        shellQuoted("(" + all.joined(separator: " ") + ")--no-\(option.name)[Turn --\(option.name) off.]"))
     }
     return specs
   }

@@ -17,7 +17,7 @@ struct CommandLineParserTests {
     name: "tool", abstract: "A tool.", subcommands: [edit, run], defaultSubcommand: "edit")
 
   func parse(_ words: [String]) -> Result<CommandLineParser.Outcome, UsageError> {
-    CommandLineParser(Self.root).parse(words)
+    CommandLineParser(Self.root) { $0 == "existing" }.parse(words)
   }
 
   func command(_ words: [String]) throws -> ParsedCommand {
@@ -56,12 +56,26 @@ struct CommandLineParserTests {
     #expect(try command(["notes.py"]).positional("file") == "notes.py")
     #expect(try command(["--theme", "dusk"]).value("theme") == "dusk")
     #expect(try command(["edit", "run"]).positional("file") == "run")
+    #expect(try command(["existing"]).positional("file") == "existing")
+    #expect(try command(["new/file"]).positional("file") == "new/file")
+    #expect(try command(["-"]).positional("file") == "-")
+  }
+
+  @Test func aWordThatIsNeitherCommandNorFileIsAUsageError() {
+    #expect(error(["serve"]) == "unknown command 'serve' (for a file of that name: 'tool edit serve')")
+    #expect(error(["rnu"]) == "unknown command 'rnu'; did you mean 'run'?")
+    #expect(error(["ed"]) == "unknown command 'ed'; did you mean 'edit'?")
+    guard case .failure(let failure) = parse(["serve"]) else { Issue.record("expected a failure"); return }
+    #expect(failure.usage == "tool <subcommand>")
   }
 
   @Test func mistakesAreNamed() {
     #expect(error(["run"]) == "missing <file>")
     #expect(error(["run", "a.py", "b.py"]) == "unexpected argument 'b.py'")
     #expect(error(["run", "--no-such-flag", "a.py"]) == "unknown option '--no-such-flag'")
+    #expect(error(["run", "--jsno", "a.py"]) == "unknown option '--jsno'; did you mean '--json'?")
+    #expect(error(["run", "a.py", "--no-timeout"]) == "unknown option '--no-timeout'")
+    #expect(error(["run", "a.py", "--no-json=1"]) == "--no-json takes no value")
     #expect(error(["run", "-x", "a.py"]) == "unknown option '-x'")
     #expect(error(["run", "a.py", "--timeout"]) == "--timeout needs a value <seconds>")
     #expect(error(["run", "a.py", "--json=yes"]) == "--json takes no value")
@@ -83,7 +97,7 @@ struct CommandLineParserTests {
     #expect(throws: UsageError.self) { try parsed.number("timeout", in: 0.001...3_600, unit: "seconds") }
     let fine = try command(["run", "a.py", "--timeout", "90"])
     #expect(try fine.number("timeout", in: 0.001...3_600, unit: "seconds") == 90)
-    #expect(try fine.integer("memory", in: 16...64, unit: "MB") == nil)
+    #expect(try command(["run", "a.py"]).integer("timeout", in: 16...64, unit: "s") == nil)
     let words = try command(["run", "a.py", "--timeout", "soon"])
     let failure = #expect(throws: UsageError.self) {
       try words.number("timeout", in: 1...10, unit: "seconds")
@@ -93,7 +107,8 @@ struct CommandLineParserTests {
 
   @Test func helpAndVersion() {
     #expect(parse(["--version"]) == .success(.version))
-    guard case .success(.help(let rootHelp)) = parse(["--help"]) else { Issue.record("no help"); return }
+    guard case .success(.help(let help)) = parse(["--help"]) else { Issue.record("no help"); return }
+    let rootHelp = help.text()
     #expect(rootHelp.contains("USAGE: tool <subcommand>"))
     #expect(rootHelp.contains("  edit (default)          Open the editor."))
     #expect(rootHelp.contains("  run                     Run a file."))
@@ -105,10 +120,15 @@ struct CommandLineParserTests {
     let long = String(repeating: "word ", count: 30)
     let spec = CommandSpec(
       name: "solo", abstract: "Alone.", options: [.flag("a-rather-long-flag-name", help: long)])
-    let text = HelpText(spec).text
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.allSatisfy { $0.count <= 80 }, "\(text)")
-    #expect(lines.contains("  --a-rather-long-flag-name"))
-    #expect(lines.contains { $0.hasPrefix(String(repeating: " ", count: 26) + "word word") })
+    for width in [50, 80, 132] {
+      let text = HelpText(spec).text(width: width)
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(lines.allSatisfy { $0.count <= width }, "\(text)")
+      #expect(lines.contains { $0.count > width - 6 }, "a line near the width \(width):\n\(text)")
+      #expect(lines.contains("  --a-rather-long-flag-name"))
+      #expect(lines.contains { $0.hasPrefix(String(repeating: " ", count: 26) + "word word") })
+    }
+    // Too narrow for a description column: laid out as if 40 wide, never worse.
+    #expect(HelpText(spec).text(width: 10) == HelpText(spec).text(width: 40))
   }
 }
