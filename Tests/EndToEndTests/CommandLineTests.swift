@@ -50,3 +50,19 @@ import Testing
     }
   }
 }
+
+/// On a terminal, help takes the terminal's width, not `COLUMNS`.
+@Suite struct HelpInTerminalTests {
+  @Test func helpWrapsToTheTerminalsWidth() throws {
+    let tmux = try TmuxSession(width: 60, height: 50)
+    try tmux.type("COLUMNS=200 \(Binary.path) run --help; echo rc=$?")
+    try tmux.press("Enter")
+    _ = try tmux.waitFor { $0.contains("rc=0") }
+    // -J joins lines tmux wrapped: had the help been laid out for 200 columns, they would show here.
+    let joined = try tmux.tmux("capture-pane", "-p", "-J", "-t", "e2e")
+    let help = joined.split(separator: "\n").filter { !$0.contains("USAGE:") && !$0.contains("COLUMNS=") }
+    #expect(help.contains { $0.hasPrefix("OVERVIEW:") })
+    #expect(help.allSatisfy { $0.count <= 60 }, "\(joined)")
+    #expect(help.contains { $0.count > 50 }, "laid out near 60 columns:\n\(joined)")
+  }
+}
