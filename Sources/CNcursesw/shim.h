@@ -7,6 +7,8 @@
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+#include <stdio.h>
 #include <wchar.h>
 
 extern int wcwidth(wchar_t c);  // hidden by the Swift Glibc module without _XOPEN_SOURCE
@@ -27,5 +29,24 @@ static inline mmask_t nc_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t nc_wheel_up(void) { return BUTTON4_PRESSED; }
 static inline mmask_t nc_wheel_down(void) { return BUTTON5_PRESSED; }
 static inline void nc_set_escdelay(int ms) { set_escdelay(ms); }
+
+// Whether terminfo has a full-screen entry for NAME (one that can move the cursor), and its colour
+// count, without starting the screen.
+static inline int nc_probe_terminal(const char *name, int *colors) {
+  int error = 0;
+  if (setupterm(name, 1, &error) != OK) return 0;
+  char *cup = tigetstr("cup");
+  int usable = cup != NULL && cup != (char *)-1;
+  *colors = tigetnum("colors");
+  del_curterm(cur_term);
+  return usable;
+}
+// newterm on the standard streams (mutable C globals Swift 6 cannot read).
+static inline SCREEN *nc_newterm(const char *name) { return newterm(name, stdout, stdin); }
+// A string capability of the current terminal, or NULL when it has none.
+static inline const char *nc_string_capability(const char *name) {
+  char *value = tigetstr(name);
+  return value == (char *)-1 ? NULL : value;
+}
 
 #endif

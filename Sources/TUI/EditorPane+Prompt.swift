@@ -31,7 +31,7 @@ extension EditorPane {
       accept(current)
     case .function(3), .ctrl("n"), .down:
       step(.forward)
-    case .function(15), .ctrl("p"), .up:
+    case .modified(.function(3), .shift), .ctrl("p"), .up:
       step(.backward)
     case .ctrl("a"):
       if case .replaceWith(let query) = current.purpose { replaceAll(query, with: current.input) }

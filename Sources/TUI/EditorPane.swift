@@ -36,6 +36,9 @@ public struct EditorPane: Component {
     self.fileName = fileName
   }
 
+  /// Shows a note on the bottom row until the next key.
+  public mutating func note(_ text: String) { message = text }
+
   /// Whether the text changed since it was loaded or saved.
   public var isModified: Bool { state.version != savedVersion }
 
@@ -96,7 +99,7 @@ public struct EditorPane: Component {
     case .ctrl("g"): openPrompt(.goToLine)
     case .ctrl("s"): save()
     case .ctrl("n"), .function(3): findAgain(.forward)
-    case .ctrl("p"), .function(15): findAgain(.backward)
+    case .ctrl("p"), .modified(.function(3), .shift): findAgain(.backward)
     default:
       guard let command = Self.command(for: key, pageHeight: pageHeight) else { return false }
       if command == .pasteRegister, let text = clipboard.paste(), text != state.register {

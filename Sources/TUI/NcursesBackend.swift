@@ -3,42 +3,55 @@ import FoundationEssentials
 import Glibc
 
 /// The real terminal, through ncursesw. The only file that talks to ncurses: it copies the cell grid
-/// to the screen (only the cells that changed) and turns ncurses keys into `InputEvent`s.
+/// to the screen (only the cells that changed) and reads the keyboard as raw bytes, which
+/// `KeyDecoder` turns into events (so keys work whatever TERM says; ncurses' keypad mode knows
+/// only the sequences of the terminal TERM names).
 public final class NcursesBackend: TerminalBackend {
   private var previous: Grid?
-  private var colorPairs: [ColorPairKey: Int16] = [:]
+  private var colorPairs: [ColorPairKey: Int32] = [:]
   private let colorMode: ColorMode
   private var isShutDown = false
-  private var pasteDecoder = ClipboardPasteDecoder()
+  private var decoder: KeyDecoder
+  /// How long the rest of an escape sequence may take to arrive after its ESC.
+  static let escapeDelayMilliseconds: Int32 = 25
+
+  /// Bracketed paste, and mouse clicks and wheel (SGR encoding, X10 where a terminal lacks it);
+  /// no motion reports, so Shift-drag still selects text in the terminal.
+  static let enableModes = "\u{1B}[?2004h\u{1B}[?1000h\u{1B}[?1006h"
+  static let disableModes = "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l"
 
   struct ColorPairKey: Hashable {
-    var foreground: Int16
-    var background: Int16
+    var foreground: Int32
+    var background: Int32
   }
 
-  public init() {
+  /// The terminal to draw on, chosen from TERM (falling back to a basic one that exists), before
+  /// the screen starts. Nil when terminfo has no usable entry at all.
+  public static func chooseTerminal(environment: [String: String]) -> TerminalChoice? {
+    TerminalChoice.choose(environment: environment) { name in
+      var colors: Int32 = 0
+      return nc_probe_terminal(name, &colors) == 0 ? nil : Int(colors)
+    }
+  }
+
+  public init(_ terminal: TerminalChoice) {
     setlocale(LC_ALL, "")
     // Without a UTF-8 locale ncursesw silently drops every wide character; C.UTF-8 is always there.
     if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
-    nc_set_escdelay(25)
-    _ = initscr()
+    _ = nc_newterm(terminal.entry)
     _ = raw()  // Ctrl-S, Ctrl-Q, Ctrl-C and Ctrl-Z reach the app instead of the tty driver
     _ = noecho()
     _ = nonl()
-    _ = keypad(nc_stdscr(), true)
+    _ = keypad(nc_stdscr(), false)  // bytes, for KeyDecoder
     _ = nodelay(nc_stdscr(), true)
     _ = intrflush(nc_stdscr(), false)
-    let environment = ProcessInfo.processInfo.environment
-    let wantsColor = environment["NO_COLOR"].map(\.isEmpty) ?? true
-    if wantsColor && has_colors() {
-      _ = start_color()  // COLORS is only known after this
+    colorMode = terminal.colorMode
+    if colorMode != .none {
+      _ = start_color()
       _ = use_default_colors()
     }
-    colorMode = ColorMode.detect(environment: environment, hasColors: has_colors(), colors: Int(nc_colors()))
-    Self.writeToTerminal(ClipboardPasteDecoder.enable)
-    // Clicks and the wheel only (no motion reports); Shift-drag still selects text in the terminal.
-    _ = mousemask(nc_button1_pressed() | nc_wheel_up() | nc_wheel_down(), nil)
-    _ = mouseinterval(0)
+    decoder = KeyDecoder(terminalKeys: Self.terminfoKeys())
+    Self.writeToTerminal(Self.enableModes)
   }
 
   /// Bytes for the terminal itself (mode switches, OSC 52), written past ncurses' buffer.
@@ -57,98 +70,55 @@ public final class NcursesBackend: TerminalBackend {
 
   public func readEvents() -> [InputEvent] {
     var events: [InputEvent] = []
-    var character: wint_t = 0
+    readAvailable(into: &events)
+    // A read that ended inside an escape sequence: give the rest a moment to arrive.
+    while decoder.isWaiting {
+      var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+      guard poll(&input, 1, Self.escapeDelayMilliseconds) > 0 else {
+        events += decoder.timeOut()
+        break
+      }
+      readAvailable(into: &events)
+    }
+    return events
+  }
+
+  /// Everything ncurses has for us now: bytes go through the decoder, a resize is an event.
+  private func readAvailable(into events: inout [InputEvent]) {
+    var bytes: [UInt8] = []
     while true {
-      let kind = get_wch(&character)
-      if kind == ERR { break }
-      if kind == KEY_CODE_YES {
-        if Int32(character) == KEY_RESIZE {
-          previous = nil
-          events.append(.resize(width: Int(nc_cols()), height: Int(nc_lines())))
-        } else if Int32(character) == KEY_MOUSE {
-          if let mouse = Self.mouseEvent() { events.append(.mouse(mouse)) }
-        } else if let key = Self.functionKey(Int32(character)) {
-          events.append(.key(key))
-        }
-      } else if let scalar = Unicode.Scalar(UInt32(character)) {
-        events.append(.key(Self.characterKey(scalar)))
+      let code = getch()
+      if code == ERR { break }
+      if code == KEY_RESIZE {
+        events += decoder.decode(bytes)
+        bytes = []
+        previous = nil
+        events.append(.resize(width: Int(nc_cols()), height: Int(nc_lines())))
+      } else if (0...255).contains(code) {
+        bytes.append(UInt8(code))
       }
     }
-    return pasteDecoder.decode(events)
+    events += decoder.decode(bytes)
   }
 
-  static func functionKey(_ code: Int32) -> Key? {
-    switch code {
-    case KEY_UP: return .up
-    case KEY_DOWN: return .down
-    case KEY_LEFT: return .left
-    case KEY_RIGHT: return .right
-    case KEY_HOME: return .home
-    case KEY_END: return .end
-    case KEY_PPAGE: return .pageUp
-    case KEY_NPAGE: return .pageDown
-    case KEY_BACKSPACE: return .backspace
-    case KEY_DC: return .delete
-    case KEY_ENTER: return .enter
-    case KEY_BTAB: return .backTab
-    case KEY_IC: return .insert
-    case KEY_SLEFT: return .modified(.left, .shift)
-    case KEY_SRIGHT: return .modified(.right, .shift)
-    case KEY_SR: return .modified(.up, .shift)
-    case KEY_SF: return .modified(.down, .shift)
-    case KEY_SHOME: return .modified(.home, .shift)
-    case KEY_SEND: return .modified(.end, .shift)
-    case KEY_SPREVIOUS: return .modified(.pageUp, .shift)
-    case KEY_SNEXT: return .modified(.pageDown, .shift)
-    case KEY_SDC: return .modified(.delete, .shift)
-    case KEY_SIC: return .modified(.insert, .shift)
-    case nc_key_f(1)...nc_key_f(24): return .function(Int(code - nc_key_f(0)))
-    default: return modifiedKeys[code]
-    }
-  }
-
-  /// Ctrl, Alt and Shift combinations that terminfo names only as extended keys (kLFT5…): their
-  /// codes differ per terminal, so ask ncurses which code each xterm-style sequence got.
-  /// Built on first use, after `initscr` has loaded the terminal's keys.
-  private static let modifiedKeys: [Int32: Key] = {
-    var table: [Int32: Key] = [:]
-    let cursorKeys: [(String, Key)] = [
-      ("A", .up), ("B", .down), ("C", .right), ("D", .left), ("H", .home), ("F", .end),
+  /// The key strings this terminal's terminfo entry names, for keys the decoder's tables might
+  /// not know in this spelling.
+  private static func terminfoKeys() -> [[UInt8]: Key] {
+    var capabilities: [(String, Key)] = [
+      ("khome", .home), ("kend", .end), ("kich1", .insert), ("kdch1", .delete), ("kpp", .pageUp),
+      ("knp", .pageDown), ("kcuu1", .up), ("kcud1", .down), ("kcub1", .left), ("kcuf1", .right),
+      ("kcbt", .backTab), ("kHOM", .modified(.home, .shift)), ("kEND", .modified(.end, .shift)),
+      ("kLFT", .modified(.left, .shift)), ("kRIT", .modified(.right, .shift)), ("kri", .modified(.up, .shift)),
+      ("kind", .modified(.down, .shift)), ("kDC", .modified(.delete, .shift)),
+      ("kIC", .modified(.insert, .shift)), ("kPRV", .modified(.pageUp, .shift)),
+      ("kNXT", .modified(.pageDown, .shift)),
     ]
-    let tildeKeys: [(Int, Key)] = [(2, .insert), (3, .delete), (5, .pageUp), (6, .pageDown)]
-    for parameter in 2...8 {
-      let modifiers = Modifiers(xtermParameter: parameter)
-      for (final, key) in cursorKeys {
-        let code = key_defined("\u{1B}[1;\(parameter)\(final)")
-        if code > 0 { table[code] = .modified(key, modifiers) }
-      }
-      for (number, key) in tildeKeys {
-        let code = key_defined("\u{1B}[\(number);\(parameter)~")
-        if code > 0 { table[code] = .modified(key, modifiers) }
-      }
+    capabilities += (1...12).map { ("kf\($0)", .function($0)) }
+    var keys: [[UInt8]: Key] = [:]
+    for (name, key) in capabilities {
+      if let value = nc_string_capability(name) { keys[Array(String(cString: value).utf8)] = key }
     }
-    return table
-  }()
-
-  private static func mouseEvent() -> MouseEvent? {
-    var event = MEVENT()
-    guard getmouse(&event) == OK else { return nil }
-    let (x, y) = (Int(event.x), Int(event.y))
-    if event.bstate & nc_wheel_up() != 0 { return MouseEvent(.wheelUp, x: x, y: y) }
-    if event.bstate & nc_wheel_down() != 0 { return MouseEvent(.wheelDown, x: x, y: y) }
-    if event.bstate & nc_button1_pressed() != 0 { return MouseEvent(.press, x: x, y: y) }
-    return nil
-  }
-
-  static func characterKey(_ scalar: Unicode.Scalar) -> Key {
-    switch scalar.value {
-    case 0x0D, 0x0A: return .enter
-    case 0x09: return .tab
-    case 0x7F, 0x08: return .backspace
-    case 0x1B: return .escape
-    case 0x01...0x1A: return .ctrl(Character(Unicode.Scalar(scalar.value + 0x60)!))
-    default: return .character(Character(scalar))
-    }
+    return keys
   }
 
   public func present(_ grid: Grid, cursor: (x: Int, y: Int)?) {
@@ -179,7 +149,9 @@ public final class NcursesBackend: TerminalBackend {
     if scalars.isEmpty { scalars = [0x20] }
     scalars.append(0)
     var complex = cchar_t()
-    _ = setcchar(&complex, scalars, attributes(of: cell.style), pair(for: cell.style), nil)
+    // The pair goes in as an int (the extended form): direct colour needs more than 32767 pairs.
+    var pair = pair(for: cell.style)
+    _ = setcchar(&complex, scalars, attributes(of: cell.style), 0, &pair)
     _ = mvadd_wch(Int32(y), Int32(x), &complex)
   }
 
@@ -193,7 +165,7 @@ public final class NcursesBackend: TerminalBackend {
     return a
   }
 
-  private func pair(for style: Style) -> Int16 {
+  private func pair(for style: Style) -> Int32 {
     guard colorMode != .none else { return 0 }
     let key = ColorPairKey(
       foreground: colorMode.terminalColor(style.foreground),
@@ -201,16 +173,16 @@ public final class NcursesBackend: TerminalBackend {
     if key.foreground == -1 && key.background == -1 { return 0 }
     if let known = colorPairs[key] { return known }
     let next = colorPairs.count + 1
-    guard next < min(Int(nc_color_pairs()), Int(Int16.max)) else { return 0 }
-    _ = init_pair(Int16(next), key.foreground, key.background)
-    colorPairs[key] = Int16(next)
-    return Int16(next)
+    guard next < Int(nc_color_pairs()) else { return 0 }
+    _ = init_extended_pair(Int32(next), key.foreground, key.background)
+    colorPairs[key] = Int32(next)
+    return Int32(next)
   }
 
   public func shutdown() {
     guard !isShutDown else { return }
     isShutDown = true
-    Self.writeToTerminal(ClipboardPasteDecoder.disable)
+    Self.writeToTerminal(Self.disableModes)
     _ = endwin()
   }
 

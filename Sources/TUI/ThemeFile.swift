@@ -33,6 +33,14 @@ public enum ThemeFile {
     ]
   }
 
+  /// Roles drawn over the text area: a theme that gives `text` a background gives it to these too,
+  /// unless they name their own.
+  static var drawnOverText: [WritableKeyPath<Theme, Style>] {
+    [
+      \.gutter, \.currentLineNumber, \.border, \.stderr, \.inert, \.hint,
+    ]
+  }
+
   /// Token kinds by their name in a theme file: `functionName` is `function_name`.
   static let tokens: [String: TokenKind] = Dictionary(
     uniqueKeysWithValues: TokenKind.allCases.map { (snakeCase(String(describing: $0)), $0) })
@@ -78,7 +86,7 @@ public enum ThemeFile {
         throw Failure(file: file, key: section, problem: "unknown section; expected [ui] or [syntax]")
       }
     }
-    return theme
+    return theme.withTextBackground()
   }
 
   /// Each entry of a section as (what it names, its style); a name `known` lacks is an error.
@@ -155,5 +163,20 @@ public enum ThemeFile {
     name.reduce(into: "") { out, c in
       if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
     }
+  }
+}
+
+extension Theme {
+  /// Text's background under every role drawn over the text that has none of its own.
+  fileprivate func withTextBackground() -> Theme {
+    guard text.background != .default else { return self }
+    var theme = self
+    for role in ThemeFile.drawnOverText where theme[keyPath: role].background == .default {
+      theme[keyPath: role].background = text.background
+    }
+    for (kind, style) in highlight.styles where style.background == .default {
+      theme.highlight.styles[kind]?.background = text.background
+    }
+    return theme
   }
 }

@@ -45,10 +45,15 @@ struct Edit: Command {
     } catch {
       CLIFailure.usage(String(describing: error)).exit()
     }
+    guard let screen = NcursesBackend.chooseTerminal(environment: environment) else {
+      CLIFailure.usage(
+        "TERM=\(environment["TERM"] ?? "") is unknown to terminfo, and no basic terminal (xterm, vt100) is installed"
+      ).exit()
+    }
     // Runs come one after another from here: each takes a box made ready while the user typed.
     let backend = LocalBackend(configuration: configuration.sandbox, keepWarm: true)
     let app = App(
-      backend: backend, isolation: backend.isolation, limits: configuration.sandbox.limits, theme: chosenTheme
+      backend: backend, isolation: backend.isolation, limits: configuration.sandbox.limits, theme: chosenTheme.adapted(to: screen.colorMode)
     )
     let preferences = configuration.editor
     app.editor.state.settings = EditorSettings(
@@ -60,10 +65,12 @@ struct Edit: Command {
     app.editor.clipboard = Clipboard.detect(
       environment: environment, writeToTerminal: NcursesBackend.writeToTerminal)
     TerminalGuard.install()
-    let terminal = NcursesBackend()
+    let terminal = NcursesBackend(screen)
+    if let notice = screen.notice { app.editor.note(notice) }
     AppLoop(app: app, terminal: terminal).run()
     terminal.shutdown()
     TerminalGuard.restore()
+    if let notice = screen.notice { LiveOutput.writeAll(Array("coderemote: \(notice)\n".utf8), to: STDERR_FILENO) }
     backend.close()
   }
 }
