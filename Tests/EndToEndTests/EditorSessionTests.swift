@@ -20,8 +20,10 @@ import Testing
   }
 
   /// A shell in tmux running the editor, ready for keys.
-  static func startEditor(command: String = Binary.path, lang: String? = "C.UTF-8") throws -> TmuxSession {
-    let tmux = try TmuxSession(lang: lang)
+  static func startEditor(
+    command: String = Binary.path, lang: String? = "C.UTF-8", term: String = "tmux-256color"
+  ) throws -> TmuxSession {
+    let tmux = try TmuxSession(lang: lang, term: term)
     // The shell reports the editor's exit status once it is gone: `exited-0`.
     try tmux.type(command + "; echo exited-$?")
     try tmux.press("Enter")

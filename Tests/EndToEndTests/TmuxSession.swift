@@ -7,12 +7,13 @@ final class TmuxSession {
   let width: Int
   let height: Int
 
-  /// `lang` nil starts the shell with no locale variables at all.
-  init(width: Int = 100, height: Int = 30, lang: String? = "C.UTF-8") throws {
+  /// `lang` nil starts the shell with no locale variables at all; `term` is the TERM programs see
+  /// (tmux itself sends the same keys whatever it is).
+  init(width: Int = 100, height: Int = 30, lang: String? = "C.UTF-8", term: String = "tmux-256color") throws {
     self.width = width
     self.height = height
     let environment =
-      ["PATH=/usr/bin:/bin", "HOME=\(NSTemporaryDirectory())", "TERM=tmux-256color", "PS1=$ "]
+      ["PATH=/usr/bin:/bin", "HOME=\(NSTemporaryDirectory())", "TERM=\(term)", "PS1=$ "]
       + (lang.map { ["LANG=\($0)"] } ?? [])
     let command = ["env", "-i"] + environment + ["bash", "--norc", "--noprofile"]
     _ = try Binary.run(
@@ -32,7 +33,10 @@ final class TmuxSession {
   }
 
   @discardableResult
-  func tmux(_ arguments: String...) throws -> String {
+  func tmux(_ arguments: String...) throws -> String { try tmux(arguments) }
+
+  @discardableResult
+  func tmux(_ arguments: [String]) throws -> String {
     let outcome = try Binary.run(["-L", socket] + arguments, executable: "/usr/bin/tmux")
     guard outcome.status == 0 else {
       throw TmuxError(message: "tmux \(arguments.joined(separator: " ")): \(outcome.stderr)")
@@ -42,6 +46,11 @@ final class TmuxSession {
 
   /// Types text literally, as if pasted key by key.
   func type(_ text: String) throws { try tmux("send-keys", "-t", "e2e", "-l", text) }
+
+  /// Sends bytes as they are, as a terminal would: `sendBytes("\u{1B}[99~")`.
+  func sendBytes(_ text: String) throws {
+    try tmux(["send-keys", "-t", "e2e", "-H"] + text.utf8.map { String($0, radix: 16) })
+  }
 
   /// Presses named keys: "Enter", "F5", "C-q".
   func press(_ keys: String...) throws {
