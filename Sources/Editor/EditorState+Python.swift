@@ -10,12 +10,42 @@ extension EditorState {
 
   mutating func type(_ text: String, at time: Duration?) {
     guard !text.isEmpty else { return }
+    defer {
+      if text.count == 1, let character = text.first, Self.closers.contains(character) {
+        alignClosingBracket(at: time)
+      }
+    }
     if settings.autoClose && selection.isEmpty && text.count == 1, let character = text.first,
       typeWithPairs(character, at: time)
     {
       return
     }
     replaceSelection(with: text, kind: .typing, time: time)
+  }
+
+  /// A closing bracket typed as the first thing on an indented line goes back to the indentation
+  /// of the line that opened it, as Python editors do (PEP 8's hanging indent):
+  ///
+  ///     x = [
+  ///         1,
+  ///     ]        ← typed `]` moves here from under the 1
+  private mutating func alignClosingBracket(at time: Duration?) {
+    let head = selection.head
+    guard selection.isEmpty, head > 0 else { return }
+    let around = lineAround(head)
+    let before = around.text.utf8.prefix(around.inLine)
+    let indentWidth = before.prefix { $0 == 0x20 || $0 == 0x09 }.count
+    guard indentWidth > 0, indentWidth == before.count - 1,
+      let opener = matchingBracket(at: head - 1, lineLimit: 5_000),
+      storage.line(containing: opener) < around.line
+    else { return }
+    let openerLine = storage.line(storage.line(containing: opener))
+    let target = String(openerLine.prefix { $0 == " " || $0 == "\t" })
+    guard target.utf8.count != indentWidth || !before.prefix(indentWidth).elementsEqual(target.utf8) else { return }
+    let change = around.start..<(around.start + indentWidth)
+    let shift = target.utf8.count - indentWidth
+    perform(
+      .replace(change, with: target), kind: .typing, time: time, selectionAfter: .cursor(head + shift))
   }
 
   /// Auto-close: steps over a closer that is already there, or types an opener with its partner.

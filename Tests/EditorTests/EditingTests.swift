@@ -180,3 +180,36 @@ import Testing
     #expect(state.offset(of: Position(line: 9, column: 99)) == state.storage.byteCount)
   }
 }
+
+/// A closing bracket typed on an auto-indented line lines up with the line that opened it.
+@Suite struct ClosingBracketTests {
+  func typed(_ before: String, _ keys: [EditorCommand], autoClose: Bool = false) -> String {
+    var state = MarkedText.state(before, settings: EditorSettings(autoClose: autoClose))
+    for key in keys { state.apply(key, at: .zero) }
+    return MarkedText.render(state)
+  }
+
+  @Test func theCloserGoesBackToTheOpenersIndentation() {
+    #expect(typed("x = [|", [.newline, .insert("1,"), .newline, .insert("]")]) == "x = [\n    1,\n]|")
+    #expect(typed("    f(|", [.newline, .insert("a"), .newline, .insert(")")]) == "    f(\n        a\n    )|")
+    #expect(typed("d = {\n  'a': 1,\n      |", [.insert("}")]) == "d = {\n  'a': 1,\n}|")
+  }
+
+  @Test func withAutoCloseToo() {
+    let keys: [EditorCommand] = [.insert("["), .newline, .insert("1,"), .newline, .insert("]")]
+    #expect(typed("x = |", keys, autoClose: true) == "x = [\n    1,\n]|\n]")
+  }
+
+  @Test func onlyAsTheFirstThingOnTheLineAndOnlyForItsOwnOpener() {
+    #expect(typed("x = [\n    1|", [.insert("]")]) == "x = [\n    1]|")
+    #expect(typed("x = [1|", [.insert("]")]) == "x = [1]|")
+    #expect(typed("x = (\n    s = '[',\n    |", [.insert("]")]) == "x = (\n    s = '[',\n    ]|")
+  }
+
+  @Test func oneUndoStepWithTheTyping() {
+    var state = MarkedText.state("x = [\n    1,\n    |", settings: EditorSettings(autoClose: false))
+    state.apply(.insert("]"), at: .zero)
+    state.apply(.undo)
+    #expect(MarkedText.render(state) == "x = [\n    1,\n    |")
+  }
+}
