@@ -31,10 +31,14 @@ public struct DocumentFile: Equatable, Sendable {
 
   public var path: String
   public var lineEnding: LineEnding
+  /// Whether the text did not come from a file: saving it then ends it with a newline (an
+  /// existing file keeps its last line exactly as it was).
+  public var isNew: Bool
 
-  public init(path: String, lineEnding: LineEnding = .lf) {
+  public init(path: String, lineEnding: LineEnding = .lf, isNew: Bool = false) {
     self.path = path
     self.lineEnding = lineEnding
+    self.isNew = isNew
   }
 
   /// Reads `path`: the document (with the line ending it uses) and its text with `\n` endings.
@@ -44,7 +48,7 @@ public struct DocumentFile: Equatable, Sendable {
     do {
       data = try FileContents.read(path)
     } catch {
-      if error.isMissing { return (DocumentFile(path: path), "") }
+      if error.isMissing { return (DocumentFile(path: path, isNew: true), "") }
       throw .unreadable(path: path, reason: error.isDirectory ? "it is a directory" : error.description)
     }
     let text: String

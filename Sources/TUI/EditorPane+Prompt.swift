@@ -50,31 +50,32 @@ extension EditorPane {
     lastSearch = query
     if query.pattern.isEmpty {
       state.select(current.origin)
-      current.status = ""
+      current.report(nil)
     } else {
-      current.status = search(query, from: current.origin.range.lowerBound, direction: .forward)
-      if current.status == "no matches" { state.select(current.origin) }
+      let outcome = search(query, from: current.origin.range.lowerBound, direction: .forward)
+      if case .found = outcome {} else { state.select(current.origin) }
+      current.report(outcome)
     }
     prompt = current
   }
 
-  /// Runs a search, returning what the prompt should say about it.
+  /// Runs a search.
   mutating func search(
     _ query: SearchQuery, from offset: Int? = nil, direction: EditorState.SearchDirection
-  ) -> String {
+  ) -> SearchOutcome {
     do {
-      guard let found = try state.find(query, from: offset, direction: direction) else { return "no matches" }
-      return "\(found.index + 1) of \(found.count)"
+      guard let found = try state.find(query, from: offset, direction: direction) else { return .noMatches }
+      return .found(index: found.index, count: found.count)
     } catch {
-      return error.description
+      return .failed(error.description)
     }
   }
 
   mutating func step(_ direction: EditorState.SearchDirection) {
     guard var current = prompt else { return }
     switch current.purpose {
-    case .find, .replaceFind: current.status = search(current.query, direction: direction)
-    case .replaceWith(let query): current.status = search(query, direction: direction)
+    case .find, .replaceFind: current.report(search(current.query, direction: direction))
+    case .replaceWith(let query): current.report(search(query, direction: direction))
     case .goToLine, .saveAs: return
     }
     prompt = current
@@ -88,35 +89,65 @@ extension EditorPane {
       guard !current.input.isEmpty else { return prompt = nil }
       var with = EditorPrompt(purpose: .replaceWith(current.query), origin: state.selection)
       with.status = current.status
+      with.error = current.error
       prompt = with
     case .replaceWith(let query):
       var next = current
       do {
         let found = try state.replaceNext(query, with: current.input, at: clock())
         next.status = found.map { "\($0.index + 1) of \($0.count) left" } ?? "no more matches"
+        next.error = nil
       } catch {
-        next.status = error.description
+        next.status = ""
+        next.error = error.description
       }
       prompt = next
     case .saveAs:
       prompt = nil
       guard !current.input.isEmpty else { return }
-      document = DocumentFile(path: current.input)
+      // Text that never was a file stays new under its first name.
+      document = DocumentFile(path: current.input, isNew: document?.isNew ?? true)
       save()
     case .goToLine:
       prompt = nil
-      let parts = current.input.split(separator: ":").compactMap { Int($0) }
-      guard let line = parts.first else { return }
-      state.apply(.goToLine(line))
-      if parts.count > 1 {
-        state.select(.cursor(state.offset(of: Position(line: line - 1, column: max(0, parts[1] - 1)))))
-      }
+      goTo(current.input)
     }
   }
 
-  /// Ctrl-S: saves atomically to the document's file, or asks for a name first.
+  /// Go to line: `42` or `42:7`; whatever cannot be done is said in full.
+  mutating func goTo(_ input: String) {
+    guard !input.isEmpty else { return }
+    let parts = input.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+    guard (1...2).contains(parts.count), let line = parts[0], parts.allSatisfy({ $0 != nil }) else {
+      message = "go to line: \"\(input)\" is not a line number; type 42, or 42:7 for a column"
+      return
+    }
+    guard line >= 1 else { return message = "go to line: lines are numbered from 1" }
+    guard line <= state.lineCount else {
+      message = "go to line: line \(line) is past the end; the file has \(state.lineCount) line"
+        + (state.lineCount == 1 ? "" : "s")
+      return
+    }
+    state.apply(.goToLine(line))
+    guard parts.count == 2, let column = parts[1] else { return }
+    guard column >= 1 else { return message = "go to line: columns are numbered from 1" }
+    let length = state.line(line - 1).count
+    state.select(.cursor(state.offset(of: Position(line: line - 1, column: min(column - 1, length)))))
+    if column - 1 > length {
+      message = "go to line: line \(line) has \(length) column\(length == 1 ? "" : "s"); went to its end"
+    }
+  }
+
+  /// Ctrl-S: saves atomically to the document's file, or asks for a name first. A new file gets a
+  /// final newline, in the buffer too, so the two stay the same.
   mutating func save() {
     guard let document else { return openPrompt(.saveAs) }
+    if document.isNew && !state.text.isEmpty && !state.text.hasSuffix("\n") {
+      let selection = state.selection
+      state.select(.cursor(state.storage.byteCount))
+      state.apply(.insert("\n"), at: clock())
+      state.select(selection)
+    }
     do {
       try document.save(state.text)
       savedVersion = state.version
@@ -142,7 +173,7 @@ extension EditorPane {
       message = "nothing to find yet: Ctrl-F"
       return
     }
-    message = search(query, direction: direction)
+    message = search(query, direction: direction).description
   }
 
   /// The query whose matches are drawn: the open search prompt's.
@@ -151,6 +182,21 @@ extension EditorPane {
     case .find?, .replaceFind?: return prompt?.query
     case .replaceWith(let query)?: return query
     default: return nil
+    }
+  }
+}
+
+/// What a search found, as the prompt and the bottom row say it.
+enum SearchOutcome: Equatable, CustomStringConvertible {
+  case found(index: Int, count: Int)
+  case noMatches
+  case failed(String)
+
+  var description: String {
+    switch self {
+    case .found(let index, let count): return "\(index + 1) of \(count)"
+    case .noMatches: return "no matches"
+    case .failed(let reason): return reason
     }
   }
 }

@@ -161,8 +161,25 @@ public struct EditorPane: Component {
 
   // MARK: Layout
 
-  /// Whether the bottom row holds the prompt or a message instead of text.
-  var bottomRowInUse: Bool { prompt != nil || message != nil }
+  /// The note over the bottom of the pane — a message, or why a search could not run — wrapped to
+  /// `width` so it is read in full (up to half the pane).
+  func noteLines(width: Int, height: Int) -> [String] {
+    guard let note = prompt?.error ?? (prompt == nil ? message : nil) else { return [] }
+    return Array(WordWrap.lines(note, width: max(1, width - 1)).prefix(max(1, height / 2)))
+  }
+
+  /// Whether the search options get a row of their own, above the prompt, for want of room on it.
+  func optionsNeedARow(width: Int) -> Bool {
+    guard let prompt, !prompt.optionsText.isEmpty else { return false }
+    let used = [prompt.label, prompt.input, "  ", prompt.status, "  ", prompt.optionsText]
+    return used.map(DisplayWidth.of).reduce(0, +) > width
+  }
+
+  /// Rows at the bottom that hold the note and the prompt instead of text.
+  func bottomRows(width: Int, height: Int) -> Int {
+    guard prompt != nil else { return noteLines(width: width, height: height).count }
+    return noteLines(width: width, height: height).count + (optionsNeedARow(width: width) ? 2 : 1)
+  }
 
   /// Width of the line-number gutter, including one blank column.
   public func gutterWidth() -> Int { String(state.lineCount).count + 2 }
@@ -170,7 +187,7 @@ public struct EditorPane: Component {
   /// Scrolls so the cursor is visible in a text area of the given size, and readies what the next
   /// frame draws (highlighting states, search matches).
   public mutating func scrollToCursor(textWidth: Int, height: Int) {
-    let textHeight = max(1, height - (bottomRowInUse ? 1 : 0))
+    let textHeight = max(1, height - bottomRows(width: textWidth + gutterWidth(), height: height))
     pageHeight = max(1, textHeight - 1)
     let cursor = state.cursor
     if cursor.line < topLine { topLine = cursor.line }
@@ -204,7 +221,7 @@ public struct EditorPane: Component {
     }
     let x = rect.x + gutterWidth() + visualColumn(of: state.selection.head) - leftColumn
     let y = rect.y + state.cursor.line - topLine
-    let textHeight = rect.height - (bottomRowInUse ? 1 : 0)
+    let textHeight = rect.height - bottomRows(width: rect.width, height: rect.height)
     return rect.contains(x: x, y: y) && y < rect.y + textHeight ? (x, y) : nil
   }
 
@@ -212,7 +229,8 @@ public struct EditorPane: Component {
 
   public func render(in rect: Rect, into grid: inout Grid) {
     grid.fill(rect, style: theme.text)
-    let textHeight = rect.height - (bottomRowInUse ? 1 : 0)
+    let bottom = bottomRows(width: rect.width, height: rect.height)
+    let textHeight = rect.height - bottom
     let gutter = gutterWidth()
     let cursorLine = state.storage.line(containing: state.selection.head)
     let marks = LineMarks(
@@ -229,8 +247,11 @@ public struct EditorPane: Component {
         style: numberStyle, maxX: rect.maxX)
       drawLine(index, x: rect.x + gutter, y: y, maxX: rect.maxX, marks: marks, into: &grid)
     }
-    if bottomRowInUse && rect.height > 0 {
-      drawBottomRow(in: Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1), into: &grid)
+    if bottom > 0 && rect.height > 0 {
+      let rows = min(bottom, rect.height)
+      drawBottom(
+        in: Rect(x: rect.x, y: rect.maxY - rows, width: rect.width, height: rows),
+        notes: noteLines(width: rect.width, height: rect.height), into: &grid)
     }
   }
 
@@ -368,19 +389,28 @@ public struct EditorPane: Component {
     return (column, offset)
   }
 
-  private func drawBottomRow(in rect: Rect, into grid: inout Grid) {
+  /// The note (each line of it), the search options when they need a row, and on the last row
+  /// the prompt.
+  private func drawBottom(in rect: Rect, notes: [String], into grid: inout Grid) {
     grid.fill(rect, style: theme.prompt)
-    guard let prompt else {
-      grid.put(" " + (message ?? ""), x: rect.x, y: rect.y, style: theme.prompt, maxX: rect.maxX)
-      return
+    let noteStyle = prompt?.error != nil ? theme.statusError : theme.prompt
+    for (row, line) in notes.enumerated() where row < rect.height {
+      grid.put(" " + line, x: rect.x, y: rect.y + row, style: noteStyle, maxX: rect.maxX)
     }
-    var x = grid.put(prompt.label, x: rect.x, y: rect.y, style: theme.prompt.bolded, maxX: rect.maxX)
+    guard let prompt else { return }
+    let y = rect.maxY - 1
+    let optionsRow = optionsNeedARow(width: rect.width)
+    if optionsRow && rect.height > 1 {
+      grid.put(" " + prompt.optionsText, x: rect.x, y: y - 1, style: theme.hint, maxX: rect.maxX)
+    }
+    var x = grid.put(prompt.label, x: rect.x, y: y, style: theme.prompt.bolded, maxX: rect.maxX)
     let inputStyle = prompt.inputIsSuggestion ? theme.selection : theme.prompt
-    x = grid.put(prompt.input, x: x, y: rect.y, style: inputStyle, maxX: rect.maxX)
-    let details = [prompt.optionsText, prompt.status].filter { !$0.isEmpty }.joined(separator: "  ")
-    if !details.isEmpty { x = grid.put("  " + details, x: x, y: rect.y, style: theme.hint, maxX: rect.maxX) }
+    x = grid.put(prompt.input, x: x, y: y, style: inputStyle, maxX: rect.maxX)
+    let details = [prompt.status, optionsRow ? "" : prompt.optionsText].filter { !$0.isEmpty }
+      .joined(separator: "  ")
+    if !details.isEmpty { x = grid.put("  " + details, x: x, y: y, style: theme.hint, maxX: rect.maxX) }
     let hintX = rect.maxX - DisplayWidth.of(prompt.hint) - 1
-    if hintX > x + 2 { grid.put(prompt.hint, x: hintX, y: rect.y, style: theme.hint, maxX: rect.maxX) }
+    if hintX > x + 2 { grid.put(prompt.hint, x: hintX, y: y, style: theme.hint, maxX: rect.maxX) }
   }
 }
 

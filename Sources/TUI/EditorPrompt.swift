@@ -23,8 +23,10 @@ struct EditorPrompt: Equatable {
   var isRegex = false
   /// The selection when the prompt opened: incremental find searches from it, Esc returns to it.
   var origin: Selection
-  /// What the last search said: "3 of 12", "no matches", an invalid regex.
+  /// What the last search said: "3 of 12", "no matches".
   var status = ""
+  /// Why the last search could not run (an invalid regex), shown in full above the prompt.
+  var error: String?
 
   var label: String {
     switch purpose {
@@ -43,17 +45,35 @@ struct EditorPrompt: Equatable {
     SearchQuery(input, caseSensitive: caseSensitive, wholeWord: wholeWord, isRegex: isRegex)
   }
 
-  /// The options as the prompt row shows them, lit when on.
+  /// The options as the prompt row shows them: each with its key and whether it is on.
   var optionsText: String {
     guard isSearch else { return "" }
-    return "[\(caseSensitive ? "Aa" : "aa")] [\(wholeWord ? "W" : "w")] [\(isRegex ? ".*" : "..")]"
+    func option(_ key: String, _ name: String, _ on: Bool) -> String { "\(key) \(name):\(on ? "on" : "off")" }
+    return [
+      option("^T", "case", caseSensitive), option("^W", "word", wholeWord), option("^E", "regex", isRegex),
+    ].joined(separator: " ")
+  }
+
+  /// Shows what a search found, or why it could not run.
+  mutating func report(_ outcome: SearchOutcome?) {
+    switch outcome {
+    case .failed(let reason)?:
+      status = ""
+      error = reason
+    case let outcome?:
+      status = outcome.description
+      error = nil
+    case nil:
+      status = ""
+      error = nil
+    }
   }
 
   /// The keys the prompt offers, shown when there is room.
   var hint: String {
     switch purpose {
-    case .find: return "Enter done  F3/^N next  ^P prev  ^T case  ^W word  ^E regex  Esc cancel"
-    case .replaceFind: return "Enter next  ^T case  ^W word  ^E regex  Esc cancel"
+    case .find: return "Enter done  F3/^N next  ^P prev  Esc cancel"
+    case .replaceFind: return "Enter next  Esc cancel"
     case .replaceWith: return "Enter replace  ^A all  F3 skip  Esc close"
     case .goToLine: return "Enter go  Esc cancel"
     case .saveAs: return "Enter save  Esc cancel"
