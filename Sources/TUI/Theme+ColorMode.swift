@@ -37,6 +37,14 @@ extension ColorMode {
       style.background = .default
       return style
     }
+    if self == .ansi8, style.background == .default, style.foreground != .default,
+      terminalColor(style.foreground) == 0, Self.lightness(of: style.foreground) >= 64
+    {
+      // A mid grey (borders, hints) would be black among eight, unseen on a dark terminal: it is
+      // dim white instead.
+      style.foreground = .ansi(7)
+      style.dim = true
+    }
     style.foreground = representable(style.foreground)
     style.background = representable(style.background)
     // The terminal's own text colour is unknown (it may be the very colour of this background), so
@@ -60,6 +68,11 @@ extension ColorMode {
       return .indexed(UInt8(terminalColor(color)))
     case .truecolor: return color
     }
+  }
+
+  static func lightness(of color: Color) -> Int {
+    let (r, g, b) = rgb(of: color)
+    return (Int(max(r, g, b)) + Int(min(r, g, b))) / 2
   }
 
   /// Black or white, whichever reads on `background`.

@@ -116,7 +116,7 @@ import Testing
 
   @Test func anExistingFileKeepsItsLastLineAsItWas() throws {
     let path = directory + "/old.py"
-    FileManager.default.createFile(atPath: path, contents: Data("x = 1".utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data("x = 1".utf8))
     var pane = pane("")
     try pane.open(path: path)
     press([.modified(.end, .control)], in: &pane)
