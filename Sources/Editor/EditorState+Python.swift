@@ -41,7 +41,9 @@ extension EditorState {
     else { return }
     let openerLine = storage.line(storage.line(containing: opener))
     let target = String(openerLine.prefix { $0 == " " || $0 == "\t" })
-    guard target.utf8.count != indentWidth || !before.prefix(indentWidth).elementsEqual(target.utf8) else { return }
+    guard target.utf8.count != indentWidth || !before.prefix(indentWidth).elementsEqual(target.utf8) else {
+      return
+    }
     let change = around.start..<(around.start + indentWidth)
     let shift = target.utf8.count - indentWidth
     perform(

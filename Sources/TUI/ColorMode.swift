@@ -99,7 +99,8 @@ public enum ColorMode: Equatable, Sendable, CaseIterable {
     let high = Int(max(c.0, c.1, c.2))
     let low = Int(min(c.0, c.1, c.2))
     let threshold = low + (high - low) * 3 / 5
-    let bits = (Int(c.0) > threshold ? 1 : 0) | (Int(c.1) > threshold ? 2 : 0) | (Int(c.2) > threshold ? 4 : 0)
+    let bits =
+      (Int(c.0) > threshold ? 1 : 0) | (Int(c.1) > threshold ? 2 : 0) | (Int(c.2) > threshold ? 4 : 0)
     return (UInt8(bits), (high + low) / 2, high - low < 48 || bits == 0 || bits == 7)
   }
 

@@ -124,7 +124,8 @@ extension EditorPane {
     }
     guard line >= 1 else { return message = "go to line: lines are numbered from 1" }
     guard line <= state.lineCount else {
-      message = "go to line: line \(line) is past the end; the file has \(state.lineCount) line"
+      message =
+        "go to line: line \(line) is past the end; the file has \(state.lineCount) line"
         + (state.lineCount == 1 ? "" : "s")
       return
     }

@@ -129,7 +129,8 @@ struct KeyDecoder {
       let step = parseCSI(bytes)
       guard step == .needMore && final else { return step }
       // Nothing followed: ESC [ alone is Alt-[; a sequence cut short is dropped.
-      return bytes.count == 2 ? .consumed(2, .key(.modified(.character("["), .alt))) : .consumed(bytes.count, nil)
+      return bytes.count == 2
+        ? .consumed(2, .key(.modified(.character("["), .alt))) : .consumed(bytes.count, nil)
     case UInt8(ascii: "O"):
       guard bytes.count > 2 else {
         return final ? .consumed(2, .key(.modified(.character("O"), .alt))) : .needMore
@@ -190,7 +191,8 @@ struct KeyDecoder {
       guard numbers.count == 3, let button = numbers[0], let x = numbers[1], let y = numbers[2] else {
         return .consumed(length, nil)
       }
-      return .consumed(length, Self.mouse(button: button, x: x - 1, y: y - 1, released: final == UInt8(ascii: "m")))
+      return .consumed(
+        length, Self.mouse(button: button, x: x - 1, y: y - 1, released: final == UInt8(ascii: "m")))
     }
     guard parameters.allSatisfy({ (0x30...0x3B).contains($0) }) else { return .consumed(length, nil) }
     let numbers = Self.numbers(parameters)

@@ -40,6 +40,7 @@ public struct TerminalChoice: Equatable, Sendable {
       colors = directColors
     }
     return TerminalChoice(
-      entry: entry, colorMode: ColorMode.detect(environment: environment, colors: max(0, colors)), notice: notice)
+      entry: entry, colorMode: ColorMode.detect(environment: environment, colors: max(0, colors)),
+      notice: notice)
   }
 }

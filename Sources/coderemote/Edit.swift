@@ -53,7 +53,8 @@ struct Edit: Command {
     // Runs come one after another from here: each takes a box made ready while the user typed.
     let backend = LocalBackend(configuration: configuration.sandbox, keepWarm: true)
     let app = App(
-      backend: backend, isolation: backend.isolation, limits: configuration.sandbox.limits, theme: chosenTheme.adapted(to: screen.colorMode)
+      backend: backend, isolation: backend.isolation, limits: configuration.sandbox.limits,
+      theme: chosenTheme.adapted(to: screen.colorMode)
     )
     let preferences = configuration.editor
     app.editor.state.settings = EditorSettings(
@@ -70,7 +71,9 @@ struct Edit: Command {
     AppLoop(app: app, terminal: terminal).run()
     terminal.shutdown()
     TerminalGuard.restore()
-    if let notice = screen.notice { LiveOutput.writeAll(Array("coderemote: \(notice)\n".utf8), to: STDERR_FILENO) }
+    if let notice = screen.notice {
+      LiveOutput.writeAll(Array("coderemote: \(notice)\n".utf8), to: STDERR_FILENO)
+    }
     backend.close()
   }
 }

@@ -191,7 +191,8 @@ import Testing
 
   @Test func theCloserGoesBackToTheOpenersIndentation() {
     #expect(typed("x = [|", [.newline, .insert("1,"), .newline, .insert("]")]) == "x = [\n    1,\n]|")
-    #expect(typed("    f(|", [.newline, .insert("a"), .newline, .insert(")")]) == "    f(\n        a\n    )|")
+    #expect(
+      typed("    f(|", [.newline, .insert("a"), .newline, .insert(")")]) == "    f(\n        a\n    )|")
     #expect(typed("d = {\n  'a': 1,\n      |", [.insert("}")]) == "d = {\n  'a': 1,\n}|")
   }
 

@@ -12,7 +12,8 @@ import Testing
     let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
     guard rows.count > 1 else { return "" }
     let left = rows[1].prefix { $0 != "│" }
-    return String(left.drop { $0 == " " }.drop { $0.isNumber }.dropFirst()).trimmingCharacters(in: .whitespaces)
+    return String(left.drop { $0 == " " }.drop { $0.isNumber }.dropFirst()).trimmingCharacters(
+      in: .whitespaces)
   }
 
   @Test(arguments: terms) func homeAndEndMoveTheCursor(term: String) throws {

@@ -66,7 +66,8 @@ import Testing
 
 /// Every shipped theme at every colour depth: nothing may vanish into its background.
 @Suite struct ThemeDepthTests {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("themes")
 
   static var shipped: [String] {
@@ -114,7 +115,8 @@ import Testing
       let look = Look(style, mode)
       #expect(range.contains(look.foreground) && range.contains(look.background), "\(name) \(mode) \(role)")
       if look.background != -1 {
-        #expect(look.foreground != -1 && look.foreground != look.background, "\(name) \(mode) \(role): \(look)")
+        #expect(
+          look.foreground != -1 && look.foreground != look.background, "\(name) \(mode) \(role): \(look)")
       }
     }
   }

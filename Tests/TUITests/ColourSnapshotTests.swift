@@ -17,7 +17,8 @@ import Testing
         let style = grid[x, y].style
         var look = "fg=\(mode.terminalColor(style.foreground)) bg=\(mode.terminalColor(style.background))"
         let attributes = [
-          (style.bold, "bold"), (style.reverse, "reverse"), (style.underline, "underline"), (style.dim, "dim"),
+          (style.bold, "bold"), (style.reverse, "reverse"), (style.underline, "underline"),
+          (style.dim, "dim"),
           (style.italic, "italic"),
         ]
         for (on, name) in attributes where on { look += " " + name }

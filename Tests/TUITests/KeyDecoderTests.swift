@@ -29,12 +29,14 @@ import Testing
     // Modified keys, xterm style (tmux sends these whatever TERM is).
     ("[1;2F", .modified(.end, .shift)), ("[1;2H", .modified(.home, .shift)),
     ("[1;5C", .modified(.right, .control)), ("[1;6D", .modified(.left, [.control, .shift])),
-    ("[1;3A", .modified(.up, .alt)), ("[1;5H", .modified(.home, .control)), ("[1;5F", .modified(.end, .control)),
+    ("[1;3A", .modified(.up, .alt)), ("[1;5H", .modified(.home, .control)),
+    ("[1;5F", .modified(.end, .control)),
     ("[3;5~", .modified(.delete, .control)), ("[5;2~", .modified(.pageUp, .shift)),
     ("[1;2R", .modified(.function(3), .shift)), ("[15;5~", .modified(.function(5), .control)),
     // rxvt's modifiers.
     ("[a", .modified(.up, .shift)), ("[c", .modified(.right, .shift)), ("Od", .modified(.left, .control)),
-    ("[7$", .modified(.home, .shift)), ("[8^", .modified(.end, .control)), ("[25~", .modified(.function(3), .shift)),
+    ("[7$", .modified(.home, .shift)), ("[8^", .modified(.end, .control)),
+    ("[25~", .modified(.function(3), .shift)),
     // Old xterm SS3 modifiers.
     ("O2P", .modified(.function(1), .shift)),
     // CSI u and modifyOtherKeys.
