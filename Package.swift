@@ -42,6 +42,10 @@ let package = Package(
     .target(
       name: "Sandbox", dependencies: ["Execution", "Processes", "Settings", "CSandbox"],
       path: "Sources/Engine/Sandbox", swiftSettings: strictImports),
+    // Complexity analysis: a static reading (Python's ast, in the sandbox) and a timing fit.
+    .target(
+      name: "Analysis", dependencies: ["Execution"], path: "Sources/Engine/Analysis",
+      swiftSettings: strictImports),
     // Terminal front end: renders into a cell grid; one backend talks to ncurses.
     .target(
       name: "TUI",
@@ -54,10 +58,11 @@ let package = Package(
     .executableTarget(
       name: "coderemote",
       dependencies: [
-        "Arguments", "TUI", "Editor", "Execution", "Processes", "Settings", "Sandbox", "CCurl",
+        "Arguments", "TUI", "Editor", "Execution", "Processes", "Settings", "Sandbox", "Analysis", "CCurl",
       ], swiftSettings: strictImports),
     .executableTarget(
-      name: "bench", dependencies: ["Editor", "Execution", "Processes", "Settings", "Sandbox", "TUI"],
+      name: "bench",
+      dependencies: ["Editor", "Execution", "Processes", "Settings", "Sandbox", "Analysis", "TUI"],
       path: "Benchmarks/bench"),
 
     .testTarget(
@@ -69,6 +74,7 @@ let package = Package(
     .testTarget(
       name: "EngineTests", dependencies: ["Execution", "Processes", "Settings", "Sandbox", "coderemote"]),
     .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Execution", "Sandbox", "Settings"]),
     .testTarget(
       name: "TUITests", dependencies: ["TUI", "Execution", "Processes", "Settings"],
       exclude: ["__Snapshots__"]),

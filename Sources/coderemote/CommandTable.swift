@@ -21,6 +21,7 @@ enum CommandTable {
   static let entries: [Entry] = [
     .command(["edit"], Edit.self),
     .command(["run"], Run.self),
+    .command(["analyze"], Analyze.self),
     .command(["doctor"], Doctor.self),
     .command(["completions"], Completions.self),
   ]
