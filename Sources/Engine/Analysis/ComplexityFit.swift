@@ -16,6 +16,8 @@ struct ComplexityFit: Equatable, Sendable {
 
   /// Fewer points than this say nothing about growth.
   static let minimumPoints = 4
+  /// How much lower n log n's AIC must be than n's for n log n to be chosen.
+  static let linearMargin = 6.0
 
   struct Model: Equatable {
     var a: Double
@@ -42,6 +44,11 @@ struct ComplexityFit: Equatable, Sendable {
     guard let lowest = aic.values.min() else { return nil }
     // The simplest class within 2 of the best AIC: more parameters must earn their place.
     var chosen = ComplexityClass.allCases.first { aic[$0].map { $0 - lowest < 2 } ?? false }!
+    // n log n must beat n clearly: caches and big integers alone make linear code look a little
+    // superlinear over three decades of n, and the two differ by a slope of only 1/ln n.
+    if chosen == .linearithmic, let linear = aic[.linear], linear - aic[.linearithmic]! < linearMargin {
+      chosen = .linear
+    }
     let slope = logLogSlope(ns: ns, ts: ts)
     var consistent = chosen.slopes.contains(slope)
     if !consistent {

@@ -121,7 +121,7 @@ enum EmpiricalHarnessScript {
                 batch *= 4
                 continue
             repeats += 1
-            if (repeats >= 3 and spent > 0.02) or spent > remaining() / 6:
+            if (repeats >= 5 and spent > 0.02) or spent > remaining() / 6:
                 break
         return best
 
@@ -154,6 +154,9 @@ enum EmpiricalHarnessScript {
             stopped = "out of memory at n=%d" % n
             break
         except Exception as error:
+            if not sizes and n < 64:
+                n *= 2  # too small for the function (it indexes arr[9], say): try a larger size
+                continue
             stopped = "%s raised %s at n=%d" % (request["function"], type(error).__name__, n)
             break
         sizes.append(n)

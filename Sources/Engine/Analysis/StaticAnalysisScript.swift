@@ -108,7 +108,7 @@ enum StaticAnalysisScript {
         def text(self):
             if not self.terms:
                 return "O(1)"
-            terms = sorted(self.terms, key=lambda t: -t.weight())
+            terms = sorted(self.terms, key=lambda t: (-t.weight(), [order(v) for v in t.p]))
             return "O(" + "+".join(t.text() for t in terms) + ")"
 
         def symbols(self):
@@ -181,8 +181,9 @@ enum StaticAnalysisScript {
     STR_LINEAR = {"split", "replace", "find", "strip", "lower", "upper", "count", "index", "rstrip", "lstrip",
                   "startswith", "endswith", "encode", "rfind", "splitlines", "title", "isdigit", "isalpha"}
     CACHE_DECORATORS = {"cache", "lru_cache", "memoize", "cached"}
-    SCALAR_NAMES = {"target", "k", "x", "val", "value", "key", "item", "needle", "q", "t", "goal"}
-    INT_NAMES = {"n", "m", "size", "num", "count", "length", "limit", "number", "total", "upper", "high", "end",
+    SCALAR_NAMES = {"target", "k", "x", "val", "value", "key", "item", "needle", "q", "t", "goal", "limit", "threshold",
+                    "lo", "hi", "low", "high", "start", "i", "j", "left", "right", "memo"}
+    INT_NAMES = {"n", "m", "size", "num", "count", "length", "number", "upper", "high", "end",
                  "steps", "depth", "level", "levels", "width", "height", "rows", "cols", "amount"}
     LIST_NAMES = {"arr", "nums", "a", "b", "xs", "ys", "lst", "items", "data", "values", "numbers", "array", "seq",
                   "sequence", "elements", "l", "li", "nums1", "nums2", "vals", "heights", "prices", "arr1", "arr2",
@@ -287,6 +288,7 @@ enum StaticAnalysisScript {
         def __init__(self, tree, source):
             self.tree, self.source = tree, source
             self.functions = {}  # qualified name -> (node, class name)
+            self.closures = {}  # nested function -> the context of the function that defines it
             self.summaries = {}
             self.hotspots = []
             for node in tree.body:
@@ -318,8 +320,6 @@ enum StaticAnalysisScript {
                     used |= {name_of(c) for c in sub.comparators}
                 elif isinstance(sub, ast.Subscript) and isinstance(sub.slice, ast.Slice):
                     used.add(name_of(sub.value))
-                elif isinstance(sub, ast.Compare):
-                    used |= {n.id for n in walk(sub) if isinstance(n, ast.Name)}
                 elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == node.name:
                     used |= {n.id for a in sub.args for n in walk(a) if isinstance(n, ast.Name)}
             defaults = {}
@@ -350,6 +350,22 @@ enum StaticAnalysisScript {
             s.params, s.symbols = self.sized_params(node)
             ctx = Ctx(self, s, node)
             ctx.cls = cls
+            ctx.bounds = {}
+            closure = self.closures.get(qualified)
+            s.nested = closure is not None
+            if closure is not None:
+                # A nested function sees its caller's names; an index compared with len(x) of one of
+                # them ranges over x's size.
+                ctx.sizes.update(closure.sizes)
+                ctx.kinds.update(closure.kinds)
+                for sub in walk(node):
+                    if isinstance(sub, ast.Compare) and isinstance(sub.left, ast.Name):
+                        for c in sub.comparators:
+                            if isinstance(c, ast.Call) and call_name(c) == "len" and c.args:
+                                size = self.size(c.args[0], closure)
+                                if size is not None:
+                                    ctx.bounds[sub.left.id] = size
+                s.symbols = {}
             for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs:
                 kind = annotation_kind(a.annotation)
                 if a.arg in s.symbols:
@@ -362,6 +378,12 @@ enum StaticAnalysisScript {
                         ctx.kinds[a.arg] = kind or (INT if a.arg.lower() in INT_NAMES else None)
                 else:
                     ctx.kinds[a.arg] = kind
+            ctx.local_defs = dict(closure.local_defs) if closure is not None else {}
+            for st in node.body:
+                if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    inner = qualified + "." + st.name
+                    self.functions[inner] = (st, cls)
+                    ctx.local_defs[st.name] = inner
             self.block(node.body, ctx)
             work = self.total(ctx)
             s.cyclomatic = cyclomatic(node)
@@ -640,6 +662,8 @@ enum StaticAnalysisScript {
                 else:
                     bound = ONE
             kinds = set(steps.values())
+            if "arithmetic" in kinds and "geometric" not in kinds:
+                kinds = {"arithmetic"}  # a counter stepped by a constant bounds the loop, whatever else changes
             if "geometric" in kinds and kinds <= {"geometric", "arithmetic"} and "arithmetic" not in kinds:
                 trips, kind = log_of(bound), "halving/doubling loop"
             elif kinds == {"arithmetic"} or "geometric" in kinds:
@@ -808,13 +832,13 @@ enum StaticAnalysisScript {
                 for k in node.keywords:
                     if k.arg in callee.symbols:
                         mapping[callee.symbols[k.arg]] = self.size(k.value, ctx) or ONE
-                cost = substitute(callee.time, mapping)
+                cost = callee.time if callee.nested else substitute(callee.time, mapping)
                 if callee.confidence != "high":
                     ctx.low.append("calls %s, whose cost is uncertain" % callee.name)
                 if not cost.constant():
                     short_name = callee.name.split(".")[-1]
                     self.add(ctx, cost, "calls %s() %s%s" % (short_name, callee.time.text(), loops), node.lineno)
-                    ctx.space = ctx.space + substitute(callee.space, mapping)
+                    ctx.space = ctx.space + (callee.space if callee.nested else substitute(callee.space, mapping))
                 return
             if module == "heapq" or (recv is None and name in ("heappush", "heappop", "heappushpop", "heapreplace", "heapify", "nlargest", "nsmallest")):
                 if name in ("heappush", "heappop", "heappushpop", "heapreplace"):
@@ -906,9 +930,13 @@ enum StaticAnalysisScript {
         def resolve(self, node, ctx):
             f = node.func
             if isinstance(f, ast.Name):
+                local = getattr(ctx, "local_defs", {}).get(f.id)
+                if local is not None:
+                    if local not in self.summaries:
+                        self.closures[local] = ctx
+                    return local
                 if f.id in self.functions:
                     return f.id
-                cls = getattr(ctx, "cls", None)
                 return None
             if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in ("self", "cls"):
                 cls = getattr(ctx, "cls", None)
@@ -948,7 +976,7 @@ enum StaticAnalysisScript {
                     total = total * (t or var(self.first_symbol(ctx)))
                     for n in walk(gen.target):
                         if isinstance(n, ast.Name) and n.id not in ctx.sizes:
-                            ctx.sizes[n.id] = t if call_name(gen.iter) == "range" else None
+                            ctx.sizes[n.id] = t if isinstance(gen.iter, ast.Call) and call_name(gen.iter) == "range" else None
                 return total
             if isinstance(node, ast.Subscript):
                 if isinstance(node.slice, ast.Slice):
@@ -1136,6 +1164,9 @@ enum StaticAnalysisScript {
                 if p in changing and p in sym_of:
                     sym = sym_of[p]
                     break
+            firsts = [p for p in params if p in sym_of]
+            if firsts and firsts[0] not in changing and ctx.kinds.get(firsts[0]) != INT:
+                sym = sym_of[firsts[0]]  # lo, hi or i index into it
             if sym is None:
                 sym = self.first_symbol(ctx)
             n = var(sym)
@@ -1153,7 +1184,8 @@ enum StaticAnalysisScript {
                 states = ONE
                 for p in params:
                     if p in changing:
-                        states = states * (var(sym_of[p]) if p in sym_of else n)
+                        bound = ctx.bounds.get(p)
+                        states = states * (bound or (var(sym_of[p]) if p in sym_of else n))
                 if states.constant():
                     states = n
                 s.time = states * work
