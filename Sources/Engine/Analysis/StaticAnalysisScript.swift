@@ -195,27 +195,42 @@ enum StaticAnalysisScript {
     SET_NAMES = {"seen", "visited", "allowed", "banned", "members"}
 
 
-    _WALKED = {}
+    _PRE = []  # every node of the tree, in preorder
+    _SPAN = {}  # id(node) -> (first, last) index of its subtree in _PRE
 
 
-    def walk(node):
-        """Every node under node (or under a list of statements), computed once: the analysis asks often."""
-        key = id(node)
-        found = _WALKED.get(key)
-        if found is not None:
-            return found[0]
-        out, stack = [], list(node) if isinstance(node, list) else [node]
+    def index_tree(tree):
+        """One pass over the tree, so that every later walk of a subtree is a slice."""
+        stack = [(tree, False)]
         while stack:
-            n = stack.pop()
-            out.append(n)
+            n, done = stack.pop()
+            if done:
+                _SPAN[id(n)] = (_SPAN[id(n)], len(_PRE))
+                continue
+            _SPAN[id(n)] = len(_PRE)
+            _PRE.append(n)
+            stack.append((n, True))
+            children = []
             for field in n._fields:
                 value = getattr(n, field, None)
                 if isinstance(value, ast.AST):
-                    stack.append(value)
+                    children.append(value)
                 elif isinstance(value, list):
-                    stack.extend(v for v in value if isinstance(v, ast.AST))
-        _WALKED[key] = (out, node)  # keeps node alive so its id is not reused
-        return out
+                    children.extend(v for v in value if isinstance(v, ast.AST))
+            stack.extend((c, False) for c in reversed(children))
+
+
+    def walk(node):
+        """Every node under node (or under a list of statements), itself included."""
+        if isinstance(node, list):
+            out = []
+            for n in node:
+                out += walk(n)
+            return out
+        span = _SPAN.get(id(node))
+        if isinstance(span, tuple):
+            return _PRE[span[0]:span[1]]
+        return list(ast.walk(node))
 
 
     def name_of(node):
@@ -1420,6 +1435,7 @@ enum StaticAnalysisScript {
 
     def analyze(source):
         tree = ast.parse(source)
+        index_tree(tree)
         analyzer = Analyzer(tree, source)
         functions = []
         for name in list(analyzer.functions):
