@@ -20,11 +20,14 @@ struct Analyze: Command {
       2 for usage errors.
       """,
     positionals: [
-      .init("file", help: "The Python file to analyse, or - to read it from standard input.", completion: .file)
+      .init(
+        "file", help: "The Python file to analyse, or - to read it from standard input.", completion: .file)
     ],
     options: [
       .flag("json", help: "Print exactly one JSON object: the analysis result."),
-      .flag("no-empirical", help: "Only the static reading; do not time anything."),
+      .flag(
+        "empirical", onByDefault: true,
+        help: "Also time one function in the sandbox; --no-empirical gives only the static reading."),
       .value("budget", "seconds", help: "Time budget for the timing runs (default 3)."),
     ])
 
@@ -36,7 +39,7 @@ struct Analyze: Command {
   init(_ parsed: ParsedCommand) throws(UsageError) {
     file = parsed.positional("file") ?? "-"
     json = parsed.flag("json")
-    empirical = !parsed.flag("no-empirical")
+    empirical = parsed.flag("empirical")
     budget = try parsed.number("budget", in: 0.1...60, unit: "seconds") ?? 3
   }
 
