@@ -16,7 +16,7 @@ struct ComplexityFit: Equatable, Sendable {
 
   /// Fewer points than this say nothing about growth.
   static let minimumPoints = 4
-  /// How much lower n log n's AIC must be than n's for n log n to be chosen.
+  /// How much lower n log n's AIC must be than n's for n log n to be chosen (docs/analysis.md).
   static let linearMargin = 6.0
 
   struct Model: Equatable {
@@ -48,6 +48,12 @@ struct ComplexityFit: Equatable, Sendable {
     // superlinear over three decades of n, and the two differ by a slope of only 1/ln n.
     if chosen == .linearithmic, let linear = aic[.linear], linear - aic[.linearithmic]! < linearMargin {
       chosen = .linear
+    }
+    // Growth must be visible: a model whose growing part is under a quarter of the time at the
+    // largest size has measured a constant with a little drift (bigger ints, caches).
+    if chosen != .constant, let model = models[chosen], let top = ns.last {
+      let growth = model.b * chosen.growth(top, base: model.base)
+      if growth < 0.25 * (model.a + growth) { chosen = .constant }
     }
     let slope = logLogSlope(ns: ns, ts: ts)
     var consistent = chosen.slopes.contains(slope)

@@ -117,7 +117,7 @@ enum EmpiricalHarnessScript {
             spent += t
             per = t / batch
             best = per if best is None else min(best, per)
-            if t < 0.002 and batch < 1 << 14 and batch * n < 1 << 22:
+            if t < 0.002 and batch < 1 << 14 and (not mutates or batch * n < 1 << 22):
                 batch *= 4
                 continue
             repeats += 1
@@ -169,11 +169,14 @@ enum EmpiricalHarnessScript {
 
         def predicted(m):
             """What size m would cost, by the faster of a power law and an exponential through the last two."""
-            if len(sizes) < 2 or seconds[-2] <= 0 or seconds[-1] <= seconds[-2]:
+            # Growth over a span of at least 4x in n where there is one: one noisy pair of close sizes
+            # would otherwise look exponential and stall the series.
+            back = next((i for i in range(len(sizes) - 2, -1, -1) if sizes[i] * 4 <= n), 0)
+            if len(sizes) < 2 or seconds[back] <= 0 or seconds[-1] <= seconds[back]:
                 return wall * (m / n)
-            ratio = seconds[-1] / seconds[-2]
-            power = (m / n) ** (math.log(ratio) / math.log(sizes[-1] / sizes[-2]))
-            exponential = ratio ** ((m - n) / (sizes[-1] - sizes[-2]))
+            ratio = seconds[-1] / seconds[back]
+            power = (m / n) ** (math.log(ratio) / math.log(n / sizes[back]))
+            exponential = ratio ** ((m - n) / (n - sizes[back]))
             return wall * max(power, exponential)
 
         # The next size: double, unless the growth seen so far says that would not fit in what is left.
