@@ -39,12 +39,20 @@ func wanted(_ group: String) -> Bool { groups.isEmpty || groups.contains(group) 
 if wanted("frame") {
   let source = (0..<100_000).map { "    value_\($0) = compute(\($0), 'text 日本語') + 1  # comment" }
     .joined(separator: "\n")
-  final class IdleBackend: ExecutionBackend {
-    func run(_ request: ExecutionRequest) -> AsyncThrowingStream<ExecutionEvent, any Error> {
-      AsyncThrowingStream { $0.finish() }
+  /// Never runs anything: the frames are drawn with no program going.
+  struct IdleBackend: ExecutionBackend, ExecutionControl {
+    var name: String { "idle" }
+    var isolation: String { "none" }
+    func run(_ request: ExecutionRequest) -> ExecutionHandle {
+      let (handle, continuation) = ExecutionHandle.make(control: self)
+      continuation.finish()
+      return handle
     }
+    func send(stdin: [UInt8]) {}
+    func closeStdin() {}
+    func cancel() {}
   }
-  let app = App(backend: IdleBackend(), isolation: "none", text: source)
+  let app = App(backend: IdleBackend(), text: source)
   let frames = measure(300) { _ = app.render(width: 200, height: 60) }
   let line = String(repeating: "x", count: 200)
   let plain = measure(300) {
@@ -57,7 +65,7 @@ if wanted("frame") {
   // The same with plain ASCII code, what most Python files are (the lines above all hold CJK).
   let asciiSource = (0..<100_000).map { "    value_\($0) = compute(\($0), 'text abc') + 1  # comment" }
     .joined(separator: "\n")
-  let asciiApp = App(backend: IdleBackend(), isolation: "none", text: asciiSource)
+  let asciiApp = App(backend: IdleBackend(), text: asciiSource)
   let asciiFrames = measure(300) { _ = asciiApp.render(width: 200, height: 60) }
   report(
     "full frame 200x60, ASCII code", ours: asciiFrames, reference: plain, referenceName: "plain grid fill",

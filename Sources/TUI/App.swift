@@ -23,8 +23,11 @@ public final class App {
   public let inbox = Inbox<Message>()
 
   private let backend: any ExecutionBackend
+  /// What the backend's runs get, for the status bar: asked once, it does not change.
   private let isolation: String
   private let limits: ExecutionLimits
+  /// The run going on, to cancel it; and the task that forwards its events to the inbox.
+  private var currentRun: ExecutionHandle?
   private var runTask: Task<Void, Never>?
   private let theme: Theme
   private var lastLayout: Layout?
@@ -35,11 +38,11 @@ public final class App {
   public private(set) var help: HelpOverlay?
 
   public init(
-    backend: any ExecutionBackend, isolation: String, text: String = "", fileName: String = "main.py",
+    backend: any ExecutionBackend, text: String = "", fileName: String = "main.py",
     limits: ExecutionLimits = .defaults, theme: Theme = .standard
   ) {
     self.backend = backend
-    self.isolation = isolation
+    self.isolation = backend.isolation
     self.limits = limits
     self.theme = theme
     editor = EditorPane(state: EditorState(text: text), fileName: fileName)
@@ -48,7 +51,10 @@ public final class App {
     analysis.theme = theme
   }
 
-  deinit { runTask?.cancel() }
+  deinit {
+    currentRun?.cancel()
+    runTask?.cancel()
+  }
 
   // MARK: Input
 
@@ -114,13 +120,13 @@ public final class App {
     case .execution(.stderr(let bytes)): output.log.append(bytes, from: .stderr)
     case .execution(.finished(let result)):
       runState = .finished(result)
-      runTask = nil
+      endRun()
     case .executionFailed(let message):
       runState = .failed(message)
-      runTask = nil
+      endRun()
     case .executionCancelled:
       if case .running(let start) = runState { runState = .cancelled(after: clock.now - start) }
-      runTask = nil
+      endRun()
     }
   }
 
@@ -136,24 +142,34 @@ public final class App {
     output.clear()
     runState = .running(startedAt: clock.now)
     let request = ExecutionRequest(code: editor.state.text, limits: limits)
-    let stream = backend.run(request)
+    let run = backend.run(request)
+    currentRun = run
     let inbox = self.inbox
-    // Cancelling this task cancels the run (the backend's contract); the stream then ends without
-    // a result, so the task says so itself.
+    // A cancelled run still ends with its result; a stream that ends without one (this task
+    // cancelled, on quitting) says so itself.
     runTask = Task.detached {
       do {
-        for try await event in stream { inbox.post(.execution(event)) }
-        if Task.isCancelled { inbox.post(.executionCancelled) }
+        var finished = false
+        for try await event in run.events {
+          if case .finished = event { finished = true }
+          inbox.post(.execution(event))
+        }
+        if !finished { inbox.post(.executionCancelled) }
       } catch is CancellationError {
         inbox.post(.executionCancelled)
       } catch {
-        inbox.post(.executionFailed(String(describing: error)))
+        inbox.post(.executionFailed(ExecutionError(error).message))
       }
     }
   }
 
+  private func endRun() {
+    currentRun = nil
+    runTask = nil
+  }
+
   private func cancelRun() {
-    runTask?.cancel()
+    currentRun?.cancel()
   }
 
   /// Quits, unless that would lose unsaved changes: then the first Ctrl-Q only warns.
@@ -162,6 +178,7 @@ public final class App {
       quitArmed = true
       return
     }
+    currentRun?.cancel()
     runTask?.cancel()
     shouldQuit = true
   }

@@ -76,7 +76,7 @@ struct Run: Command {
         }
       }
     } catch {
-      CLIFailure.cannotRun(String(describing: error)).exit()
+      CLIFailure.cannotRun(error.description).exit()
     }
     if json {
       LiveOutput.writeAll(Array((result.jsonString() + "\n").utf8), to: STDOUT_FILENO)

@@ -1,19 +1,32 @@
-/// Why code could not be run at all (as opposed to running and failing).
-public enum ExecutionError: Error, Equatable, CustomStringConvertible {
-  case unsupportedLanguage(String)
-  case noInterpreter
-  case noFreeUid(ClosedRange<UInt32>)
-  case uidLocksUnavailable(String)
-
-  public var description: String {
-    switch self {
-    case .unsupportedLanguage(let language): "unsupported language '\(language)' (only python is supported)"
-    case .noInterpreter:
-      "no Python interpreter found (python.path in the configuration when set, else /usr/bin/python3, else python3 on PATH)"
-    case .noFreeUid(let range):
-      "every sandbox uid of \(range.lowerBound)-\(range.upperBound) is in use (sandbox.uid_range in the configuration)"
-    case .uidLocksUnavailable(let directory):
-      "cannot use \(directory) to hand out sandbox uids (it must be a directory owned by this user)"
-    }
+/// Why code could not be run at all (as opposed to running and failing): every failure that stops a
+/// run from starting, whatever the backend, is one of these. `code` is stable and machine-readable;
+/// `message` is the one rendering of it for people, shown as is by the editor and by the CLI.
+public struct ExecutionError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// What kind of failure it is. The server maps a code to its HTTP status in one place (a switch
+  /// over `Code` beside its error body): `invalid_request` and `unsupported_language` are the
+  /// client's (422), the rest are this machine's (503, `no_free_uid` with `Retry-After`).
+  public enum Code: String, Sendable, CaseIterable, Codable {
+    /// The request cannot be run as given (a limit out of range, say).
+    case invalidRequest = "invalid_request"
+    case unsupportedLanguage = "unsupported_language"
+    case noInterpreter = "no_interpreter"
+    /// Every sandbox uid is held by another run: try again when one ends.
+    case noFreeUid = "no_free_uid"
+    /// A step of building the box failed: a work dir, a pipe, the spawn itself.
+    case sandboxFailure = "sandbox_failure"
+    /// Anything else a backend met (for a remote backend: the server or the connection).
+    case backendFailure = "backend_failure"
   }
+
+  public let code: Code
+  /// The failure in words, rendered once by the constructors in ExecutionError+Messages.swift (or
+  /// carried over as a server sent it).
+  public let message: String
+
+  public init(code: Code, message: String) {
+    self.code = code
+    self.message = message
+  }
+
+  public var description: String { message }
 }

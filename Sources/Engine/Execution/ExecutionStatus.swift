@@ -1,7 +1,7 @@
-/// How a run ended. A non-zero exit is `.error`: a result, not a failure to run.
+/// How a run ended: final states only (a server's queue has its own job states, `queued` and
+/// `running`, which never appear in a result). A non-zero exit is `.error`: a result, not a failure
+/// to run.
 public enum ExecutionStatus: String, Codable, Sendable, CaseIterable {
-  case queued
-  case running
   case ok
   case error
   case timeout
@@ -18,7 +18,7 @@ public enum ExecutionStatus: String, Codable, Sendable, CaseIterable {
     case .error: return Int32(clamping: programExitCode ?? 1)
     case .timeout: return 124
     case .memoryLimit, .outputLimit, .killed, .cancelled: return 137
-    case .internalError, .queued, .running: return 1
+    case .internalError: return 1
     }
   }
 }

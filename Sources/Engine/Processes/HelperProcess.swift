@@ -14,11 +14,13 @@ public enum HelperProcess {
     timeoutMilliseconds: Int = 1_000, outputCapBytes: Int = 16 << 20
   ) -> Output? {
     let plan = LaunchPlan(executable: executable, arguments: arguments, environment: environment)
-    guard
-      let outcome = try? Supervisor().supervise(
-        plan, stdin: input, wallMilliseconds: timeoutMilliseconds, outputCapBytes: outputCapBytes,
-        onStart: { _ in }, onOutput: { _, _ in })
-    else { return nil }
+    guard let process = try? SpawnedProcess(plan: plan) else { return nil }
+    let supervisor = Supervisor()
+    supervisor.send(stdin: input)
+    supervisor.closeStdin()
+    let outcome = supervisor.supervise(
+      process, wallMilliseconds: timeoutMilliseconds, outputCapBytes: outputCapBytes, onStart: { _ in },
+      onOutput: { _, _ in })
     return Output(exitCode: outcome.ending == .exited ? outcome.exitCode : nil, stdout: outcome.stdout)
   }
 }

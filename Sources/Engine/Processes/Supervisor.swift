@@ -2,12 +2,17 @@ import CSandbox
 import Glibc
 import Synchronization
 
-/// Watches one spawned program: feeds stdin, streams stdout and stderr as they arrive, and ends the
-/// program (TERM, then KILL, of its whole process group and box) on timeout, cancel, or an output
-/// cap. Output past the cap is never read: the program is killed and its result marked truncated.
+/// Watches one spawned program: feeds it standard input as it is sent, streams stdout and stderr as
+/// they arrive, and ends the program (TERM, then KILL, of its whole process group and box) on
+/// timeout, cancel, or an output cap. Output past the cap is never read: the program is killed and
+/// its result marked truncated. What to do when is `SupervisorState`'s to decide; this runs the
+/// poll loop and the system calls.
+///
+/// Made before the program starts, so that input and a cancel can arrive from any thread at any
+/// time; `supervise` then runs once, on a thread of its own.
 public final class Supervisor: Sendable {
   public struct Outcome {
-    public enum Ending: Equatable { case exited, timedOut, cancelled, outputLimit }
+    public typealias Ending = SupervisorState.Ending
     public var ending: Ending
     public var exitCode: Int?
     public var signal: Int?
@@ -20,14 +25,16 @@ public final class Supervisor: Sendable {
     public var maxRSSKilobytes: Int
   }
 
-  public enum Stream: Sendable { case stdout, stderr }
+  public typealias Stream = SupervisorState.Stream
 
-  /// How long a program has between TERM and KILL.
-  static let termGraceMilliseconds = 300
-  /// How long after a KILL the box is killed again if the program is somehow still there.
-  static let killRetryMilliseconds = 200
+  /// What other threads asked for, picked up by the loop when it wakes.
+  private struct Requests {
+    var stdin: [UInt8] = []
+    var closeStdin = false
+    var cancel = false
+  }
 
-  private let cancelled = Atomic<Bool>(false)
+  private let requests = Mutex(Requests())
   private let wakeUp = WakePipe()
 
   public init() {
@@ -36,137 +43,130 @@ public final class Supervisor: Sendable {
     signal(SIGPIPE, SIG_IGN)
   }
 
+  /// Queues bytes for the program's standard input; dropped once it is closed.
+  public func send(stdin bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    requests.withLock { $0.stdin += bytes }
+    wakeUp.wake()
+  }
+
+  /// Closes the program's standard input after what was sent so far.
+  public func closeStdin() {
+    requests.withLock { $0.closeStdin = true }
+    wakeUp.wake()
+  }
+
   /// Asks the run to stop; safe from any thread, any number of times.
   public func cancel() {
-    if !cancelled.exchange(true, ordering: .acquiringAndReleasing) { wakeUp.wake() }
+    requests.withLock { $0.cancel = true }
+    wakeUp.wake()
   }
 
-  /// Starts `plan` and runs it to the end on the calling thread, calling `onOutput` for every chunk
-  /// as it arrives.
+  /// Runs a started `process` to the end on the calling thread, calling `onOutput` for every chunk
+  /// as it arrives; its wall-clock time counts from now.
   public func supervise(
-    _ plan: LaunchPlan, stdin: [UInt8], wallMilliseconds: Int, outputCapBytes: Int,
-    onStart: (pid_t) -> Void, onOutput: (Stream, [UInt8]) -> Void, killBox: () -> Void = {}
-  ) throws(SpawnError) -> Outcome {
-    let process = try SpawnedProcess(plan: plan)
-    PhaseTrace.mark("spawned")
-    return supervise(
-      process, stdin: stdin, wallMilliseconds: wallMilliseconds, outputCapBytes: outputCapBytes,
-      onStart: onStart, onOutput: onOutput, killBox: killBox)
-  }
-
-  /// Runs a started `process` to the end on the calling thread; its wall-clock time counts from now.
-  public func supervise(
-    _ process: SpawnedProcess, stdin: [UInt8], wallMilliseconds: Int, outputCapBytes: Int,
+    _ process: SpawnedProcess, wallMilliseconds: Int, outputCapBytes: Int,
     onStart: (pid_t) -> Void, onOutput: (Stream, [UInt8]) -> Void, killBox: () -> Void = {}
   ) -> Outcome {
     let clock = ContinuousClock()
     let started = clock.now
+    func elapsed() -> Duration { clock.now - started }
     onStart(process.pid)
     let pidFD = cs_pidfd_open(process.pid)
     defer { if pidFD >= 0 { close(pidFD) } }
 
+    var state = SupervisorState(wall: .milliseconds(wallMilliseconds), outputCapBytes: outputCapBytes)
     var outcome = Outcome(
       ending: .exited, stdout: [], stderr: [], stdoutTruncated: false, stderrTruncated: false,
       wallMilliseconds: 0, cpuMilliseconds: 0, maxRSSKilobytes: 0)
-    var pendingStdin = stdin[...]
-    if pendingStdin.isEmpty { process.closeStdin() }
-    var stdoutOpen = true
-    var stderrOpen = true
-    var exited = false
-    var killDeadline: ContinuousClock.Instant?
-    let deadline = started + .milliseconds(wallMilliseconds)
+    var stdin = StdinFeed()
     var buffer = [UInt8](repeating: 0, count: 65_536)
 
-    func endRun(_ ending: Outcome.Ending) {
-      guard killDeadline == nil else { return }
-      outcome.ending = ending
-      process.signalGroup(SIGTERM)
-      killDeadline = clock.now + .milliseconds(Self.termGraceMilliseconds)
+    func closeStdinWhenDue() {
+      guard stdin.shouldClose else { return }
+      process.closeStdin()
+      stdin.markClosed()
     }
 
-    func drain(_ fd: Int32, _ stream: Stream) -> Bool {
+    func perform(_ actions: [SupervisorState.Action]) {
+      for action in actions {
+        switch action {
+        case .terminate: process.signalGroup(SIGTERM)
+        case .kill:
+          process.signalGroup(SIGKILL)
+          killBox()
+        }
+      }
+    }
+
+    /// Reads `stream` until it would block, keeping what the cap allows.
+    func drain(_ stream: Stream) {
+      let fd = stream == .stdout ? process.stdoutFD : process.stderrFD
       while true {
         let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n > 0 {
-          var chunk = Array(buffer[0..<n])
-          let kept = stream == .stdout ? outcome.stdout.count : outcome.stderr.count
-          let room = max(0, outputCapBytes - kept)
-          if chunk.count > room {
-            chunk = Array(chunk.prefix(room))
-            if stream == .stdout { outcome.stdoutTruncated = true } else { outcome.stderrTruncated = true }
-            endRun(.outputLimit)
-          }
-          if !chunk.isEmpty {
-            if stream == .stdout { outcome.stdout += chunk } else { outcome.stderr += chunk }
-            if outcome.stdout.count + outcome.stderr.count == chunk.count { PhaseTrace.mark("first output") }
-            onOutput(stream, chunk)
-          }
-          if chunk.count < n { return true }
-          continue
+        if n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR) { return state.closed(stream) }
+        if n < 0 { return }
+        let (keep, actions) = state.output(stream, count: n, at: elapsed())
+        if keep > 0 {
+          let chunk = Array(buffer[0..<keep])
+          if stream == .stdout { outcome.stdout += chunk } else { outcome.stderr += chunk }
+          if outcome.stdout.count + outcome.stderr.count == chunk.count { PhaseTrace.mark("first output") }
+          onOutput(stream, chunk)
         }
-        if n == 0 { return false }
-        return errno == EAGAIN || errno == EINTR
+        perform(actions)
+        if keep < n { return }  // past the cap: the rest stays unread
       }
     }
 
-    while stdoutOpen || stderrOpen || !exited {
-      if cancelled.load(ordering: .acquiring) { endRun(.cancelled) }
-      let now = clock.now
-      if now >= deadline && !exited { endRun(.timedOut) }
-      if let killAt = killDeadline, now >= killAt {
-        process.signalGroup(SIGKILL)
-        killBox()
-        // Again only if the program has still not gone a while later, not on every wake-up.
-        killDeadline = now + .milliseconds(Self.killRetryMilliseconds)
+    while !state.isFinished(at: elapsed()) {
+      let asked = requests.withLock { requests in
+        defer { requests.stdin = [] }
+        return requests
       }
+      if asked.cancel { perform(state.cancel(at: elapsed())) }
+      stdin.take(asked.stdin, closing: asked.closeStdin)
+      closeStdinWhenDue()
+      perform(state.tick(at: elapsed()))
 
       var fds: [pollfd] = []
-      if stdoutOpen { fds.append(pollfd(fd: process.stdoutFD, events: Int16(POLLIN), revents: 0)) }
-      if stderrOpen { fds.append(pollfd(fd: process.stderrFD, events: Int16(POLLIN), revents: 0)) }
-      if !pendingStdin.isEmpty && process.stdinFD >= 0 {
+      if state.stdoutOpen { fds.append(pollfd(fd: process.stdoutFD, events: Int16(POLLIN), revents: 0)) }
+      if state.stderrOpen { fds.append(pollfd(fd: process.stderrFD, events: Int16(POLLIN), revents: 0)) }
+      if stdin.hasPending && process.stdinFD >= 0 {
         fds.append(pollfd(fd: process.stdinFD, events: Int16(POLLOUT), revents: 0))
       }
-      if !exited && pidFD >= 0 { fds.append(pollfd(fd: pidFD, events: Int16(POLLIN), revents: 0)) }
+      if !state.exited && pidFD >= 0 { fds.append(pollfd(fd: pidFD, events: Int16(POLLIN), revents: 0)) }
       fds.append(pollfd(fd: wakeUp.descriptor, events: Int16(POLLIN), revents: 0))
 
-      var wakeAt = killDeadline ?? deadline
-      if exited, killDeadline == nil {
-        // The program is gone but something it started still holds a pipe: give it a moment.
-        wakeAt = now + .milliseconds(50)
-      }
+      let now = elapsed()
+      var wakeAt = state.nextDeadline(after: now)
+      // Without a pidfd, an exit is only seen by looking.
       if pidFD < 0 { wakeAt = min(wakeAt, now + .milliseconds(10)) }
       let timeout = max(0, min(1_000, Int32((wakeAt - now).milliseconds.rounded(.up))))
       _ = poll(&fds, nfds_t(fds.count), timeout)
 
       for entry in fds where entry.revents != 0 {
         switch entry.fd {
-        case process.stdoutFD: stdoutOpen = drain(process.stdoutFD, .stdout)
-        case process.stderrFD: stderrOpen = drain(process.stderrFD, .stderr)
+        case process.stdoutFD: drain(.stdout)
+        case process.stderrFD: drain(.stderr)
         case process.stdinFD:
-          let written = pendingStdin.withUnsafeBytes { write(process.stdinFD, $0.baseAddress, $0.count) }
-          if written > 0 { pendingStdin = pendingStdin.dropFirst(written) }
-          if written < 0 && errno != EAGAIN && errno != EINTR { pendingStdin = [] }
-          if pendingStdin.isEmpty { process.closeStdin() }
+          stdin.write(to: process.stdinFD)
+          closeStdinWhenDue()
         case wakeUp.descriptor: wakeUp.drain()
         default: break
         }
       }
-      if !exited, let status = tryWait(process.pid) {
-        exited = true
+      if !state.exited, let status = tryWait(process.pid) {
         record(status, into: &outcome)
-        // Nothing the program started may outlive it, in its process group or elsewhere in its box.
-        process.signalGroup(SIGKILL)
-        killBox()
-        if stdoutOpen { stdoutOpen = drain(process.stdoutFD, .stdout) }
-        if stderrOpen { stderrOpen = drain(process.stderrFD, .stderr) }
-      }
-      if exited && (stdoutOpen || stderrOpen)
-        && clock.now >= started + .milliseconds(wallMilliseconds + 1_000)
-      {
-        break  // a descendant escaped the process group and holds a pipe; stop waiting for it
+        perform(state.programExited())
+        if state.stdoutOpen { drain(.stdout) }
+        if state.stderrOpen { drain(.stderr) }
       }
     }
-    outcome.wallMilliseconds = (clock.now - started).milliseconds
+    process.closeStdin()
+    outcome.ending = state.ending
+    outcome.stdoutTruncated = state.stdoutTruncated
+    outcome.stderrTruncated = state.stderrTruncated
+    outcome.wallMilliseconds = elapsed().milliseconds
     return outcome
   }
 
@@ -184,6 +184,37 @@ public final class Supervisor: Sendable {
     outcome.cpuMilliseconds = status.user_cpu_ms + status.system_cpu_ms
     outcome.maxRSSKilobytes = status.max_rss_kb
   }
+}
+
+/// The bytes on their way to a program's standard input, and whether it is to be closed after them.
+struct StdinFeed {
+  private var pending: ArraySlice<UInt8> = []
+  private var closing = false
+  private var closed = false
+
+  var hasPending: Bool { !pending.isEmpty }
+  /// Due once everything asked for has been written (or can no longer be).
+  var shouldClose: Bool { closing && pending.isEmpty && !closed }
+
+  mutating func take(_ bytes: [UInt8], closing close: Bool) {
+    if !closed { pending.append(contentsOf: bytes) }
+    if close { closing = true }
+  }
+
+  /// Writes what the pipe takes now. A reader that has gone takes nothing more: the rest is
+  /// dropped and stdin closed.
+  mutating func write(to fd: Int32) {
+    let written = pending.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    if written > 0 { pending = pending.dropFirst(written) }
+    if pending.isEmpty { pending = [] }  // lets go of what was written
+    if written < 0 && errno != EAGAIN && errno != EINTR {
+      pending = []
+      closing = true
+    }
+  }
+
+  /// Marks stdin closed; whatever comes later is dropped.
+  mutating func markClosed() { closed = true }
 }
 
 extension Duration {

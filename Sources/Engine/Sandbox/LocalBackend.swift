@@ -5,6 +5,16 @@ import Processes
 import Settings
 
 /// Runs code on this machine, in the strongest sandbox it offers (see `SandboxLayers`).
+///
+/// The life of a run: `run(_:)` makes a `Supervisor` (so that stdin and a cancel can reach the run
+/// from the first moment), queues the request's stdin on it, and hands the rest to a thread of its
+/// own. There the request is checked, then a box is found — the warm one if the pool has one for
+/// these limits, else `BoxBuilder` builds a cold one with the program in place — and the
+/// `PreparedBox` runs the program: it sends a warm box its program, the `Supervisor` streams
+/// output, feeds stdin and ends the program on a limit or a cancel, and the box kills what is left
+/// and removes what it made. The `RunClassifier` turns what happened into the result, which is
+/// the last event. A failure before the program starts becomes an `ExecutionError` here, at the
+/// boundary, and fails the events instead. Meanwhile the pool makes the next warm box.
 public struct LocalBackend: ExecutionBackend {
   public var configuration: SandboxConfiguration
   public var interpreter: PythonInterpreter?
@@ -25,7 +35,7 @@ public struct LocalBackend: ExecutionBackend {
     pool = interpreter.flatMap { python in
       keepWarm
         ? WarmBoxPool(
-          builder: SandboxRun(
+          builder: BoxBuilder(
             limits: configuration.limits, configuration: configuration, layers: layers, interpreter: python))
         : nil
     }
@@ -49,58 +59,76 @@ public struct LocalBackend: ExecutionBackend {
   /// How many runs took a warm box.
   var warmRunsTaken: Int { pool?.runsTaken ?? 0 }
 
+  public var name: String { "local" }
+
   /// The isolation runs get, as results and the status bar report it (vocabulary in SandboxLayers).
   public var isolation: String { layers.isolation }
 
-  public func run(_ request: ExecutionRequest) -> AsyncThrowingStream<ExecutionEvent, any Error> {
-    let supervisor = Supervisor()
-    let (stream, continuation) = AsyncThrowingStream.makeStream(
-      of: ExecutionEvent.self, throwing: (any Error).self, bufferingPolicy: .unbounded)
-    continuation.onTermination = { termination in
-      if case .cancelled = termination { supervisor.cancel() }
-    }
-    let job = Job(
-      request: request, backend: self, supervisor: supervisor, continuation: continuation)
+  public func run(_ request: ExecutionRequest) -> ExecutionHandle {
+    let supervisor = Self.supervisor(for: request)
+    let (handle, continuation) = ExecutionHandle.make(control: SupervisorControl(supervisor: supervisor))
+    let job = Job(request: request, backend: self, supervisor: supervisor, continuation: continuation)
     // The supervisor blocks in poll(2), so it gets a thread of its own rather than a task.
     inFlight.begin()
     DetachedThread.start { [inFlight] in
       defer { inFlight.end() }
       job.execute()
     }
-    return stream
+    return handle
   }
 
   /// Runs `request` on the calling thread, which blocks until the program has ended; `onEvent` gets
   /// `.started`, `.stdout` and `.stderr` as they happen. For a caller with a thread to spare (the
-  /// CLI): no tasks, no thread hop.
-  public func runBlocking(_ request: ExecutionRequest, onEvent: (ExecutionEvent) -> Void) throws
+  /// CLI): no tasks, no thread hop. Standard input is the request's alone.
+  public func runBlocking(_ request: ExecutionRequest, onEvent: (ExecutionEvent) -> Void) throws(ExecutionError)
     -> ExecutionResult
   {
-    try execute(request, supervisor: Supervisor(), onEvent: onEvent)
+    var request = request
+    request.keepsStdinOpen = false
+    return try execute(request, supervisor: Self.supervisor(for: request), onEvent: onEvent)
+  }
+
+  /// A supervisor with the request's stdin queued, closed after it unless the request keeps it open.
+  private static func supervisor(for request: ExecutionRequest) -> Supervisor {
+    let supervisor = Supervisor()
+    supervisor.send(stdin: request.stdin)
+    if !request.keepsStdinOpen { supervisor.closeStdin() }
+    return supervisor
   }
 
   private func execute(
     _ request: ExecutionRequest, supervisor: Supervisor, onEvent: (ExecutionEvent) -> Void
-  ) throws -> ExecutionResult {
-    guard request.language == "python" else { throw ExecutionError.unsupportedLanguage(request.language) }
-    guard let interpreter else { throw ExecutionError.noInterpreter }
+  ) throws(ExecutionError) -> ExecutionResult {
+    guard request.language == "python" else { throw .unsupportedLanguage(request.language) }
+    if let problem = request.limits.problem { throw .invalidRequest(problem) }
+    guard let interpreter else { throw .noInterpreter }
     let id = UUID().uuidString.lowercased()
     let onOutput = { (stream: Supervisor.Stream, bytes: [UInt8]) in
       onEvent(stream == .stdout ? .stdout(bytes) : .stderr(bytes))
     }
     defer { pool?.refill() }
-    if let box = pool?.take(for: request.limits) {
+    let box: PreparedBox
+    if let warm = pool?.take(for: request.limits), warm.send(program: Array(request.code.utf8)) {
+      box = warm
+    } else {
+      let builder = BoxBuilder(
+        limits: request.limits, configuration: configuration, layers: layers, interpreter: interpreter)
       do {
-        return try box.run(
-          request, id: id, supervisor: supervisor, onStart: { onEvent(.started(id: id)) }, onOutput: onOutput)
-      } catch is SandboxBox.Gone {
-        // It died waiting (killed from outside, say): the program runs in a new box instead.
+        box = try builder.coldBox(program: Array(request.code.utf8))
+      } catch {
+        throw ExecutionError(buildingBox: error)
       }
     }
-    let run = SandboxRun(
-      limits: request.limits, configuration: configuration, layers: layers, interpreter: interpreter)
-    return try run.execute(
+    return box.run(
       request, id: id, supervisor: supervisor, onStart: { onEvent(.started(id: id)) }, onOutput: onOutput)
+  }
+
+  /// The handle's controls, carried out by the run's supervisor.
+  private struct SupervisorControl: ExecutionControl {
+    let supervisor: Supervisor
+    func send(stdin: [UInt8]) { supervisor.send(stdin: stdin) }
+    func closeStdin() { supervisor.closeStdin() }
+    func cancel() { supervisor.cancel() }
   }
 
   private struct Job: @unchecked Sendable {

@@ -12,24 +12,25 @@ import Synchronization
 /// Boxes are made on one thread that lives as long as the pool: a box dies with the thread that
 /// made it (its parent-death signal follows the thread, not the process), and so with the process.
 final class WarmBoxPool: Sendable {
-  private let builder: SandboxRun
-  private let ready = Mutex<SandboxBox?>(nil)
+  private let builder: BoxBuilder
+  private let ready = Mutex<PreparedBox?>(nil)
   private let closed = Atomic<Bool>(false)
-  private let finished = Atomic<Bool>(false)
+  /// Set by the pool's thread when it has discarded its last box and ended.
+  private let finished = Monitor(false)
   private let wakeUp = WakePipe()
   private let taken = Atomic<Int>(0)
 
   static let retryMilliseconds: Int32 = 250
 
-  init(builder: SandboxRun) {
+  init(builder: BoxBuilder) {
     self.builder = builder
     DetachedThread.start { [self] in makeBoxes() }
   }
 
   /// The warm box, if one is ready for `limits` and still alive; a stale one is discarded.
-  func take(for limits: ExecutionLimits) -> SandboxBox? {
+  func take(for limits: ExecutionLimits) -> PreparedBox? {
     guard
-      let box = ready.withLock({ box -> SandboxBox? in
+      let box = ready.withLock({ box -> PreparedBox? in
         defer { box = nil }; return box
       })
     else { return nil }
@@ -55,7 +56,7 @@ final class WarmBoxPool: Sendable {
   func close() {
     guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
     wakeUp.wake()
-    while !finished.load(ordering: .acquiring) { usleep(1_000) }
+    finished.wait { $0 }
   }
 
   /// The pool's thread: makes a box whenever there is none, until the pool is closed.
@@ -64,14 +65,14 @@ final class WarmBoxPool: Sendable {
       StaleRuns.sweep(uidRange: builder.configuration.uidRange, cgroups: builder.layers.cgroups)
     }
     defer {
-      ready.withLock { box -> SandboxBox? in
+      ready.withLock { box -> PreparedBox? in
         defer { box = nil }; return box
       }?.discard()
-      finished.store(true, ordering: .releasing)
+      finished.update { $0 = true }
     }
     while !closed.load(ordering: .acquiring) {
       var made = !ready.withLock { $0 == nil }
-      if !made, let box = try? builder.prepare() {
+      if !made, let box = try? builder.warmBox() {
         ready.withLock { $0 = box }
         made = true
       }

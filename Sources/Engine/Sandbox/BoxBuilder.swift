@@ -5,10 +5,11 @@ import Glibc
 import Processes
 import Settings
 
-/// How one box is built from the configuration and the layers: uid lease, cgroup, work dir, launch
-/// plan, spawn. `execute` runs a program in a new box from start to end; `prepare` makes a warm box
-/// (`SandboxBox`) whose interpreter has started and waits for a program (`LocalBackend`'s pool).
-struct SandboxRun {
+/// Builds boxes from the configuration and the layers: uid lease, cgroup, work dir, launch plan,
+/// spawn. A cold box has its program in place as `main.py`; a warm box's interpreter has started
+/// and waits for the program to arrive through a pipe (`LocalBackend`'s pool). Either way the
+/// result is a `PreparedBox`, which runs the program and cleans up.
+struct BoxBuilder {
   var limits: ExecutionLimits
   var configuration: SandboxConfiguration
   var layers: SandboxLayers
@@ -23,22 +24,16 @@ struct SandboxRun {
     ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home, "TMPDIR": tmp]
   }
 
-  /// Runs `request` in a new box and returns its result.
-  func execute(
-    _ request: ExecutionRequest, id: String, supervisor: Supervisor, onStart: () -> Void,
-    onOutput: (Supervisor.Stream, [UInt8]) -> Void
-  ) throws -> ExecutionResult {
-    let box = try start(program: Array(request.code.utf8))
-    return try box.run(request, id: id, supervisor: supervisor, onStart: onStart, onOutput: onOutput)
-  }
+  /// A box with `program` written as its `main.py` and the interpreter started on it.
+  func coldBox(program: [UInt8]) throws -> PreparedBox { try start(program: program) }
 
   /// A box whose interpreter has started and waits, before running anything of a program, for the
   /// program to arrive through a pipe.
-  func prepare() throws -> SandboxBox { try start(program: nil) }
+  func warmBox() throws -> PreparedBox { try start(program: nil) }
 
   /// Builds the box and starts the interpreter: on `program` written as `main.py`, or (nil) waiting
   /// for it. Whatever the box made is undone if this throws.
-  private func start(program: [UInt8]?) throws -> SandboxBox {
+  private func start(program: [UInt8]?) throws -> PreparedBox {
     var applied = layers
     let lease = layers.separateUid ? try UidLease.acquire(from: configuration.uidRange) : nil
     PhaseTrace.mark("uid leased")
@@ -86,7 +81,7 @@ struct SandboxRun {
     started = true
     cgroup?.closeProcsFiles()
     files.closeDescriptors()
-    return SandboxBox(
+    return PreparedBox(
       process: process, lease: lease, cgroup: cgroup, workDirectory: files.workDirectory,
       programPipe: files.takeProgramPipe(), isolation: applied.isolation, limits: limits,
       throughBubblewrap: layers.bubblewrap != nil, killByUid: layers.namespaces == nil && cgroup == nil)

@@ -4,12 +4,12 @@ import Glibc
 import Processes
 import Settings
 
-/// One box with its interpreter started (see `SandboxRun`): runs one program, then kills whatever
+/// One box with its interpreter started (made by `BoxBuilder`): runs one program, then kills whatever
 /// is left of it (by cgroup, or by uid) and removes what it made on the host. A warm box has not
 /// got its program yet — its interpreter waits on a pipe — so a run that takes it skips the box's
 /// set-up and the interpreter's start-up.
 /// Used by one thread at a time; `WarmBoxPool` hands a box over under its lock.
-final class SandboxBox: @unchecked Sendable {
+final class PreparedBox: @unchecked Sendable {
   let process: SpawnedProcess
   let isolation: String
   let limits: ExecutionLimits
@@ -39,8 +39,8 @@ final class SandboxBox: @unchecked Sendable {
 
   deinit { discard() }
 
-  /// A warm box whose interpreter died before its program arrived.
-  struct Gone: Error {}
+  /// CPU the interpreter of a warm box spent starting before its program arrived: not the program's.
+  private var startupCPU: Double = 0
 
   /// Whether a warm box's interpreter is still there, waiting (not killed or crashed meanwhile).
   var isWaiting: Bool {
@@ -51,30 +51,28 @@ final class SandboxBox: @unchecked Sendable {
       && info._sifields._kill.si_pid == 0
   }
 
-  /// Runs `request` (whose limits must be the box's) to the end and cleans up.
+  /// Sends a warm box its program. False when the interpreter died waiting (killed from outside,
+  /// say): that is not a result, the caller runs the program in a new box.
+  func send(program: [UInt8]) -> Bool {
+    guard let pipe = programPipe else { return false }
+    startupCPU = cpuMilliseconds() ?? 0
+    programPipe = nil
+    let sent = LiveWrite.all(program, to: pipe)
+    close(pipe)
+    return sent
+  }
+
+  /// Runs the program (a cold box's own, a warm box's once sent; the request's limits must be the
+  /// box's) to the end and cleans up; its standard input comes through `supervisor`.
   func run(
     _ request: ExecutionRequest, id: String, supervisor: Supervisor, onStart: () -> Void,
     onOutput: (Supervisor.Stream, [UInt8]) -> Void
-  ) throws -> ExecutionResult {
-    // CPU the interpreter spent starting before the program arrived is not the program's.
-    let startupCPU = programPipe == nil ? 0 : cpuMilliseconds() ?? 0
-    if let pipe = programPipe {
-      programPipe = nil
-      let sent = LiveWrite.all(Array(request.code.utf8), to: pipe)
-      close(pipe)
-      // A box that died waiting is not a result: the caller runs the program in a new box.
-      guard sent else { throw Gone() }
-    }
-    var supervised = false
-    defer {
-      if !supervised { killBox() }
-      cleanUp()
-    }
+  ) -> ExecutionResult {
+    defer { cleanUp() }
     var outcome = supervisor.supervise(
-      process, stdin: request.stdin, wallMilliseconds: limits.wallMilliseconds,
+      process, wallMilliseconds: limits.wallMilliseconds,
       outputCapBytes: limits.outputKilobytes * 1_024, onStart: { _ in onStart() }, onOutput: onOutput,
       killBox: killBox)
-    supervised = true
     PhaseTrace.mark("program ended")
     if let cpu = cgroup?.cpuMilliseconds, cpu > outcome.cpuMilliseconds { outcome.cpuMilliseconds = cpu }
     outcome.cpuMilliseconds = max(0, outcome.cpuMilliseconds - startupCPU)
