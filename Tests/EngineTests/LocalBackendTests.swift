@@ -21,9 +21,11 @@ struct LocalBackendTests {
     let (chunks, outcome) = await withCheckedContinuation { continuation in
       Thread {
         var chunks: [(ContinuousClock.Instant, [UInt8])] = []
-        let outcome = try? Supervisor().supervise(
-          plan, stdin: [], wallMilliseconds: 10_000, outputCapBytes: 1 << 20, onStart: { _ in },
-          onOutput: { _, bytes in chunks.append((.now, bytes)) })
+        let outcome = (try? SpawnedProcess(plan: plan)).map { process in
+          Supervisor().supervise(
+            process, wallMilliseconds: 10_000, outputCapBytes: 1 << 20, onStart: { _ in },
+            onOutput: { _, bytes in chunks.append((.now, bytes)) })
+        }
         continuation.resume(returning: (chunks, outcome))
       }.start()
     }
@@ -42,13 +44,33 @@ struct LocalBackendTests {
     #expect(result.stdout == Array("HELLO\n".utf8))
   }
 
+  @Test("cancelling through the handle kills the program, and the run still ends with its result")
+  func cancelThroughTheHandle() async throws {
+    var configuration = SandboxConfiguration()
+    configuration.importPolicy = .off  // the program names itself with ctypes
+    let marker = SandboxHarness.marker()
+    let code = SandboxHarness.nameItself(marker) + "import time\nprint('up', flush=True)\ntime.sleep(30)\n"
+    let run = LocalBackend(configuration: configuration).run(ExecutionRequest(code: code))
+    var result: ExecutionResult?
+    for try await event in run.events {
+      switch event {
+      case .stdout: run.cancel()  // 'up': it is running
+      case .finished(let finished): result = finished
+      default: break
+      }
+    }
+    #expect(result?.status == .cancelled)
+    #expect(result?.stdout == Array("up\n".utf8))
+    #expect(SandboxHarness.processesNamed(marker).isEmpty, "the program outlived its result")
+  }
+
   @Test("cancelling the consuming task kills the program")
   func cancel() async throws {
     var configuration = SandboxConfiguration()
     configuration.importPolicy = .off  // the program names itself with ctypes
     let marker = SandboxHarness.marker()
     let code = SandboxHarness.nameItself(marker) + "import time\nprint('up', flush=True)\ntime.sleep(30)\n"
-    let stream = LocalBackend(configuration: configuration).run(ExecutionRequest(code: code))
+    let stream = LocalBackend(configuration: configuration).run(ExecutionRequest(code: code)).events
     let consumer = Task {
       for try await _ in stream {}
     }
@@ -78,7 +100,7 @@ struct LocalBackendTests {
   }
 
   private func finish(_ request: ExecutionRequest) async throws -> ExecutionResult {
-    for try await event in backend.run(request) {
+    for try await event in backend.run(request).events {
       if case .finished(let result) = event { return result }
     }
     throw SandboxHarness.Failure(description: "no result")

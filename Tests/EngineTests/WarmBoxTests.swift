@@ -120,7 +120,7 @@ struct WarmBoxTests {
   func closeWaitsForCancelledRun() async throws {
     let backend = LocalBackend(configuration: Self.configuration())
     let code = "import time\nprint('up', flush=True)\ntime.sleep(30)\n"
-    let stream = backend.run(ExecutionRequest(code: code, limits: backend.configuration.limits))
+    let stream = backend.run(ExecutionRequest(code: code, limits: backend.configuration.limits)).events
     let consumer = Task { for try await _ in stream {} }
     for _ in 0..<200 where !UidLease.anyProcessRunning(as: Self.uid) {
       try await Task.sleep(for: .milliseconds(25))

@@ -7,7 +7,7 @@ import Testing
 @Suite struct AppLoopTests {
   @Test func keysBecomeEditsInTheNextFrame() {
     let terminal = HeadlessBackend(width: 80, height: 24)
-    let app = App(backend: ScriptedBackend(events: []), isolation: "none")
+    let app = App.scripted()
     let loop = AppLoop(app: app, terminal: terminal)
     terminal.pendingEvents = [.key(.character("o")), .key(.character("k"))]
     loop.step()
@@ -18,7 +18,7 @@ import Testing
 
   @Test func resizeRedrawsAtTheNewSize() {
     let terminal = HeadlessBackend(width: 80, height: 24)
-    let loop = AppLoop(app: App(backend: ScriptedBackend(events: []), isolation: "none"), terminal: terminal)
+    let loop = AppLoop(app: App.scripted(), terminal: terminal)
     terminal.pendingEvents = [.resize(width: 120, height: 40)]
     loop.step()
     #expect(terminal.lastFrame?.width == 120)
@@ -28,25 +28,18 @@ import Testing
   @Test func runEventsReachTheScreen() async {
     let result = ScriptedBackend.result(status: .ok, exitCode: 0, stdout: "streamed\n")
     let terminal = HeadlessBackend(width: 80, height: 24)
-    let app = App(
-      backend: ScriptedBackend(events: [
-        .started(id: "t"), .stdout(Array("streamed\n".utf8)), .finished(result),
-      ]),
-      isolation: "none")
+    let app = App.scripted([.started(id: "t"), .stdout(Array("streamed\n".utf8)), .finished(result)])
     let loop = AppLoop(app: app, terminal: terminal)
     terminal.pendingEvents = [.key(.function(5))]
     loop.step()
-    for _ in 0..<200 where app.isRunning {
-      try? await Task.sleep(for: .milliseconds(5))
-      loop.step()
-    }
+    await app.settle { loop.step() }
     #expect(terminal.lastFrame?.text.contains("│ streamed") == true)
     #expect(terminal.lastFrame?.text.contains("✓ ok · exit 0") == true)
   }
 
   @Test func quitStopsDrawing() {
     let terminal = HeadlessBackend(width: 80, height: 24)
-    let app = App(backend: ScriptedBackend(events: []), isolation: "none")
+    let app = App.scripted()
     let loop = AppLoop(app: app, terminal: terminal)
     loop.step()
     let frames = terminal.frameCount

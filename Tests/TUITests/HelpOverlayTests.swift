@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct HelpOverlayTests {
   @Test func f1OpensTheKeyListAndEscCloses() {
-    let app = App(backend: ScriptedBackend(events: []), isolation: "none")
+    let app = App.scripted()
     app.handle(.key(.function(1)))
     Snapshot.assert(app.render(width: 80, height: 24).0.text, named: "help-80x24")
     app.handle(.key(.escape))
@@ -14,7 +14,7 @@ import Testing
   }
 
   @Test func keysScrollTheHelpNotTheEditor() {
-    let app = App(backend: ScriptedBackend(events: []), isolation: "none")
+    let app = App.scripted()
     app.handle(.key(.function(1)))
     _ = app.render(width: 80, height: 12)
     app.handle(.key(.pageDown))
@@ -24,7 +24,7 @@ import Testing
   }
 
   @Test func runStillWorksFromTheHelp() {
-    let app = App(backend: ScriptedBackend(events: []), isolation: "none")
+    let app = App.scripted()
     app.handle(.key(.function(1)))
     app.handle(.key(.function(5)))
     #expect(app.help == nil)

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct MouseTests {
   static func app(_ text: String) -> App {
-    let app = App(backend: ScriptedBackend(events: []), isolation: "none", text: text)
+    let app = App.scripted(text: text)
     _ = app.render(width: 80, height: 24)  // lays the panes out
     return app
   }

@@ -1,15 +1,26 @@
 import Execution
+import Glibc
+import Processes
+import Synchronization
 
-/// An execution backend that replays a fixed list of events, for UI tests without processes.
+@testable import TUI
+
+/// An execution backend that replays a fixed list of events, for UI tests without processes; it
+/// records what the handle was asked to do.
 struct ScriptedBackend: ExecutionBackend {
-  var events: [ExecutionEvent]
+  var events: [ExecutionEvent] = []
   var failure: ExecutionError?
+  var isolation = "none"
+  let control = RecordingControl()
 
-  func run(_ request: ExecutionRequest) -> AsyncThrowingStream<ExecutionEvent, any Error> {
-    AsyncThrowingStream { continuation in
-      for event in events { continuation.yield(event) }
-      continuation.finish(throwing: failure)
-    }
+  var name: String { "scripted" }
+
+  func run(_ request: ExecutionRequest) -> ExecutionHandle {
+    control.requests.withLock { $0.append(request) }
+    let (handle, continuation) = ExecutionHandle.make(control: control)
+    for event in events { continuation.yield(event) }
+    continuation.finish(throwing: failure)
+    return handle
   }
 
   static func result(status: ExecutionStatus, exitCode: Int?, stdout: String = "", stderr: String = "")
@@ -18,5 +29,41 @@ struct ScriptedBackend: ExecutionBackend {
     ExecutionResult(
       id: "test", status: status, exitCode: exitCode, stdout: Array(stdout.utf8), stderr: Array(stderr.utf8),
       wallMilliseconds: 31.2, isolation: "none", limits: .defaults)
+  }
+}
+
+/// A run's controls that only remember what they were asked.
+final class RecordingControl: ExecutionControl {
+  let requests = Mutex<[ExecutionRequest]>([])
+  let cancels = Atomic<Int>(0)
+  func send(stdin: [UInt8]) {}
+  func closeStdin() {}
+  func cancel() { cancels.add(1, ordering: .relaxed) }
+}
+
+extension App {
+  /// The app as the tests use it: a scripted backend (no events unless given), nothing else.
+  static func scripted(
+    _ events: [ExecutionEvent] = [], failure: ExecutionError? = nil, text: String = ""
+  ) -> App {
+    App(backend: ScriptedBackend(events: events, failure: failure), text: text)
+  }
+
+  /// Waits until the running program has ended, applying what its run posts as the app loop does:
+  /// each wait is on the inbox's wake pipe (on a thread of its own, so the cooperative pool that
+  /// delivers the events is never blocked). `each` runs after every wake-up.
+  func settle(each: () -> Void = {}) async {
+    while isRunning {
+      let descriptor = inbox.wakeDescriptor
+      let woke = await withCheckedContinuation { continuation in
+        DetachedThread.start {
+          var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+          continuation.resume(returning: poll(&entry, 1, 10_000) > 0)
+        }
+      }
+      guard woke else { return }  // never posted: the test's own expectations say what is missing
+      drainInbox()
+      each()
+    }
   }
 }

@@ -62,7 +62,9 @@ public struct SupervisorState: Sendable {
 
   /// `count` bytes arrived on `stream`: returns how many of them to keep, and what to do. Past the
   /// cap the program is ended and the stream marked truncated; the rest is never read.
-  public mutating func output(_ stream: Stream, count: Int, at now: Duration) -> (keep: Int, actions: [Action]) {
+  public mutating func output(_ stream: Stream, count: Int, at now: Duration) -> (
+    keep: Int, actions: [Action]
+  ) {
     let already = stream == .stdout ? kept.stdout : kept.stderr
     let keep = min(count, max(0, outputCapBytes - already))
     switch stream {

@@ -80,7 +80,8 @@ public struct LocalBackend: ExecutionBackend {
   /// Runs `request` on the calling thread, which blocks until the program has ended; `onEvent` gets
   /// `.started`, `.stdout` and `.stderr` as they happen. For a caller with a thread to spare (the
   /// CLI): no tasks, no thread hop. Standard input is the request's alone.
-  public func runBlocking(_ request: ExecutionRequest, onEvent: (ExecutionEvent) -> Void) throws(ExecutionError)
+  public func runBlocking(_ request: ExecutionRequest, onEvent: (ExecutionEvent) -> Void)
+    throws(ExecutionError)
     -> ExecutionResult
   {
     var request = request
