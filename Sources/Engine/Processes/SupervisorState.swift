@@ -8,7 +8,7 @@ public struct SupervisorState: Sendable {
   public enum Stream: Sendable { case stdout, stderr }
 
   /// What the loop must do to the program.
-  public enum Action: Equatable, Sendable {
+  enum Action: Equatable, Sendable {
     /// SIGTERM to its process group: the polite request.
     case terminate
     /// SIGKILL to its process group and everything else in its box.
@@ -27,26 +27,23 @@ public struct SupervisorState: Sendable {
   let wall: Duration
   let outputCapBytes: Int
 
-  public private(set) var ending: Ending = .exited
-  public private(set) var exited = false
-  public private(set) var stdoutOpen = true
-  public private(set) var stderrOpen = true
-  public private(set) var stdoutTruncated = false
-  public private(set) var stderrTruncated = false
+  private(set) var ending: Ending = .exited
+  private(set) var exited = false
+  private(set) var stdoutOpen = true
+  private(set) var stderrOpen = true
+  private(set) var stdoutTruncated = false
+  private(set) var stderrTruncated = false
   private var kept = (stdout: 0, stderr: 0)
   /// When the next KILL is due, once the run is being ended.
   private var killAt: Duration?
 
-  public init(wall: Duration, outputCapBytes: Int) {
+  init(wall: Duration, outputCapBytes: Int) {
     self.wall = wall
     self.outputCapBytes = outputCapBytes
   }
 
-  /// Whether the run is being ended (TERM sent).
-  public var isEnding: Bool { killAt != nil }
-
   /// The clock moved: the wall-clock deadline and a due KILL.
-  public mutating func tick(at now: Duration) -> [Action] {
+  mutating func tick(at now: Duration) -> [Action] {
     var actions: [Action] = []
     if now >= wall && !exited { actions += end(.timedOut, at: now) }
     if let due = killAt, now >= due {
@@ -58,11 +55,11 @@ public struct SupervisorState: Sendable {
   }
 
   /// The caller asked the run to stop.
-  public mutating func cancel(at now: Duration) -> [Action] { end(.cancelled, at: now) }
+  mutating func cancel(at now: Duration) -> [Action] { end(.cancelled, at: now) }
 
   /// `count` bytes arrived on `stream`: returns how many of them to keep, and what to do. Past the
   /// cap the program is ended and the stream marked truncated; the rest is never read.
-  public mutating func output(_ stream: Stream, count: Int, at now: Duration) -> (
+  mutating func output(_ stream: Stream, count: Int, at now: Duration) -> (
     keep: Int, actions: [Action]
   ) {
     let already = stream == .stdout ? kept.stdout : kept.stderr
@@ -77,13 +74,13 @@ public struct SupervisorState: Sendable {
   }
 
   /// A stream reached end of file: every writer of it has gone.
-  public mutating func closed(_ stream: Stream) {
+  mutating func closed(_ stream: Stream) {
     if stream == .stdout { stdoutOpen = false } else { stderrOpen = false }
   }
 
   /// The program exited. Nothing it started may outlive it, in its process group or elsewhere in
   /// its box.
-  public mutating func programExited() -> [Action] {
+  mutating func programExited() -> [Action] {
     guard !exited else { return [] }
     exited = true
     return [.kill]
@@ -91,13 +88,13 @@ public struct SupervisorState: Sendable {
 
   /// Whether supervision is over: the program exited and both pipes are closed, or a descendant
   /// that escaped the process group still holds one well past the wall-clock limit.
-  public func isFinished(at now: Duration) -> Bool {
+  func isFinished(at now: Duration) -> Bool {
     guard exited else { return false }
     return (!stdoutOpen && !stderrOpen) || now >= wall + Self.pipeGrace
   }
 
   /// The latest time the loop must look again, whatever else happens.
-  public func nextDeadline(after now: Duration) -> Duration {
+  func nextDeadline(after now: Duration) -> Duration {
     if let killAt { return killAt }
     // The program is gone but something it started still holds a pipe: give it a moment.
     if exited { return now + Self.lingerCheck }
