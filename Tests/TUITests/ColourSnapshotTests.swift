@@ -42,9 +42,9 @@ import Testing
     let app = App(
       backend: ScriptedBackend(
         events: AppTests.finished("hi x\n", stderr: "Traceback: boom\n", status: .error, exit: 1)),
-      isolation: "none", text: code, theme: Theme.standard.adapted(to: mode))
+      text: code, theme: Theme.standard.adapted(to: mode))
     app.handle(.key(.function(5)))
-    await AppTests.settle(app)
+    await app.settle()
     app.handle(.key(.ctrl("f")))
     for character in "print" { app.handle(.key(.character(character))) }
     return app.render(width: width, height: height).0

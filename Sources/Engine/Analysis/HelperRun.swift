@@ -28,7 +28,7 @@ struct HelperRun: Sendable {
       stdout: [], stderr: [],
       result: ExecutionResult(id: "", status: .internalError, isolation: "", limits: limits))
     var finished = false
-    for try await event in backend.run(request) {
+    for try await event in backend.run(request).events {
       switch event {
       case .stdout(let bytes): output.stdout += bytes
       case .stderr(let bytes): output.stderr += bytes
