@@ -53,7 +53,8 @@ struct Edit: Command {
     // Runs come one after another from here: each takes a box made ready while the user typed.
     let backend = LocalBackend(configuration: configuration.sandbox, keepWarm: true)
     let app = App(
-      backend: backend, limits: configuration.sandbox.limits, theme: chosenTheme.adapted(to: screen.colorMode))
+      backend: backend, limits: configuration.sandbox.limits, theme: chosenTheme.adapted(to: screen.colorMode)
+    )
     let preferences = configuration.editor
     app.editor.state.settings = EditorSettings(
       indentWidth: preferences.indentWidth, tabWidth: preferences.tabWidth, autoClose: preferences.autoClose)
