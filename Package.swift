@@ -14,6 +14,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
     .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
   ],
   targets: [
     // C shims: the only places C lives.
@@ -46,6 +47,10 @@ let package = Package(
     .target(
       name: "Analysis", dependencies: ["Execution"], path: "Sources/Engine/Analysis",
       swiftSettings: strictImports),
+    // Snippets, drafts and the run history in SQLite (GRDB over the system library, with FTS5).
+    .target(
+      name: "Store", dependencies: ["Execution", .product(name: "GRDB", package: "GRDB.swift")],
+      path: "Sources/Engine/Store", swiftSettings: strictImports),
     // Terminal front end: renders into a cell grid; one backend talks to ncurses.
     .target(
       name: "TUI",
@@ -58,11 +63,11 @@ let package = Package(
     .executableTarget(
       name: "coderemote",
       dependencies: [
-        "Arguments", "TUI", "Editor", "Execution", "Processes", "Settings", "Sandbox", "Analysis", "CCurl",
+        "Arguments", "TUI", "Editor", "Execution", "Processes", "Settings", "Sandbox", "Analysis", "Store", "CCurl",
       ], swiftSettings: strictImports),
     .executableTarget(
       name: "bench",
-      dependencies: ["Editor", "Execution", "Processes", "Settings", "Sandbox", "Analysis", "TUI"],
+      dependencies: ["Editor", "Execution", "Processes", "Settings", "Sandbox", "Analysis", "Store", "TUI"],
       path: "Benchmarks/bench"),
 
     .testTarget(
@@ -75,6 +80,7 @@ let package = Package(
       name: "EngineTests", dependencies: ["Execution", "Processes", "Settings", "Sandbox", "coderemote"]),
     .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Execution", "Sandbox", "Settings"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "Execution", "coderemote"]),
     .testTarget(
       name: "TUITests", dependencies: ["TUI", "Execution", "Processes", "Settings"],
       exclude: ["__Snapshots__"]),
