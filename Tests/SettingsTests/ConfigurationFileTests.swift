@@ -39,10 +39,16 @@ struct ConfigurationFileTests {
       auto_close = false
       [ui]
       theme = "light"
+      [store]
+      database = "/srv/snippets.db"
       """)
     let configuration = whole.sandbox
     #expect(whole.editor.indentWidth == 2 && whole.editor.tabWidth == 8 && !whole.editor.autoClose)
     #expect(whole.theme == "light")
+    #expect(whole.databasePath == "/srv/snippets.db")
+    #expect(whole.database(override: "/tmp/other.db") == "/tmp/other.db")
+    #expect(whole.database() == "/srv/snippets.db")
+    #expect(Configuration().database(environment: ["XDG_DATA_HOME": "/d"]) == "/d/coderemote/coderemote.db")
     #expect(
       configuration.limits
         == ExecutionLimits(
@@ -75,6 +81,8 @@ struct ConfigurationFileTests {
       ("[editor]\nauto_close = 1\n", "editor.auto_close"),
       ("[editor]\ntabs = 4\n", "editor.tabs"),
       ("[ui]\ntheme = 3\n", "ui.theme"),
+      ("[store]\ndatabase = \"snippets.db\"\n", "store.database"),
+      ("[store]\npath = \"/x.db\"\n", "store.path"),
     ])
   func badKeys(text: String, key: String) {
     #expect {

@@ -8,8 +8,17 @@ public struct Configuration: Sendable, Equatable {
   public var editor = EditorPreferences()
   /// A theme name or path (`[ui] theme`); nil is the built-in theme.
   public var theme: String?
+  /// The snippet database (`[store] database`); nil is `Paths.database()`.
+  public var databasePath: String?
 
   public init() {}
+
+  /// The snippet database to use: `--db` when given, else the configured one, else the default.
+  public func database(
+    override: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
+    override ?? databasePath ?? Paths.database(environment: environment)
+  }
 
   public static let `default` = Configuration()
 

@@ -9,6 +9,7 @@ import TOMLKit
 ///                       # cgroups, seccomp, landlock (booleans); uid_range = [first, last]
 ///     [editor]          # indent_width, tab_width (1–16), auto_close (boolean)
 ///     [ui]              # theme = "name" or "/path/to/theme.toml"
+///     [store]           # database = "/path/to/coderemote.db"
 struct ConfigurationFile {
   let path: String
 
@@ -22,7 +23,7 @@ struct ConfigurationFile {
       throw failure(nil, "not valid TOML")
     }
     var whole = Configuration()
-    try expectOnly(["limits", "python", "sandbox", "editor", "ui"], in: root, prefix: "")
+    try expectOnly(["limits", "python", "sandbox", "editor", "ui", "store"], in: root, prefix: "")
     if let editor = try table("editor", in: root) {
       try readEditor(editor, into: &whole.editor)
     }
@@ -33,6 +34,15 @@ struct ConfigurationFile {
           throw failure("ui.theme", "expected a theme name or a path in quotes")
         }
         whole.theme = theme
+      }
+    }
+    if let store = try table("store", in: root) {
+      try expectOnly(["database"], in: store, prefix: "store.")
+      if let value = store["database"] {
+        guard let path = value.string, path.hasPrefix("/") else {
+          throw failure("store.database", "expected an absolute path in quotes")
+        }
+        whole.databasePath = path
       }
     }
     var configuration = SandboxConfiguration()

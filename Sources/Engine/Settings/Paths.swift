@@ -25,6 +25,11 @@ public enum Paths {
     base("XDG_DATA_HOME", fallback: ".local/share", environment) + "/coderemote"
   }
 
+  /// The snippet database: `coderemote.db` in the data directory.
+  public static func database(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    dataDirectory(environment: environment) + "/coderemote.db"
+  }
+
   /// `$HOME`, else the home directory of the account running this process.
   public static func home(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
     if let home = environment["HOME"], home.hasPrefix("/") { return home }

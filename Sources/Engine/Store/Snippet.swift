@@ -74,6 +74,19 @@ public struct SnippetSummary: Sendable, Equatable, Codable {
     case lastRunStatus = "last_run_status"
     case lastRunAt = "last_run_at"
   }
+
+  /// Every key always present (null when there is no run yet), so the shape never changes.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(name, forKey: .name)
+    try container.encode(tags, forKey: .tags)
+    try container.encode(pinned, forKey: .pinned)
+    try container.encode(updatedAt, forKey: .updatedAt)
+    try container.encode(runCount, forKey: .runCount)
+    try container.encode(lastRunStatus, forKey: .lastRunStatus)
+    try container.encode(lastRunAt, forKey: .lastRunAt)
+  }
 }
 
 /// How the list is ordered: pinned snippets always come first.

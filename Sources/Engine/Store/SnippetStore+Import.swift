@@ -2,7 +2,7 @@ import FoundationEssentials
 import GRDB
 
 /// What importing one snippet did.
-public enum ImportOutcome: String, Sendable, Codable {
+public enum ImportOutcome: String, Sendable, Codable, CaseIterable {
   case added, updated, unchanged
 }
 
