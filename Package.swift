@@ -80,7 +80,8 @@ let package = Package(
       name: "EngineTests", dependencies: ["Execution", "Processes", "Settings", "Sandbox", "coderemote"]),
     .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Execution", "Sandbox", "Settings"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "Execution", "coderemote"]),
+    .testTarget(
+      name: "StoreTests", dependencies: ["Store", "Execution", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "TUITests", dependencies: ["TUI", "Execution", "Processes", "Settings"],
       exclude: ["__Snapshots__"]),
