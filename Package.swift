@@ -85,6 +85,7 @@ let package = Package(
     .testTarget(
       name: "TUITests", dependencies: ["TUI", "Execution", "Processes", "Settings"],
       exclude: ["__Snapshots__"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["coderemote"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["coderemote", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

@@ -4,7 +4,8 @@
 set -euo pipefail
 
 # zsh and fish: the completion tests run the generated scripts in them (about 8 MB).
-packages=(libncurses-dev libcurl4-openssl-dev libsqlite3-dev libseccomp-dev pkg-config bubblewrap tmux python3 zsh fish)
+# sqlite3: the store benchmark's reference runs the same query in the sqlite3 shell.
+packages=(libncurses-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 libseccomp-dev pkg-config bubblewrap tmux python3 zsh fish)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

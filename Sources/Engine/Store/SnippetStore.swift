@@ -62,7 +62,10 @@ public final class SnippetStore: Sendable {
       throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
     }
     let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+    // GRDB's own tables do not count: another process may be creating this database right now.
+    let tables =
+      try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'grdb\\_%' ESCAPE '\\'") ?? 0
     let migrated = try !migrator.appliedIdentifiers(db).isEmpty
     if applicationID != StoreSchema.applicationID && (applicationID != 0 || tables > 0) && !migrated {
       throw StoreError.cannotOpen(
