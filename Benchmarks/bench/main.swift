@@ -30,7 +30,7 @@ func report(_ name: String, ours: [Double], reference: [Double], referenceName: 
       + " | budget \(budget)")
 }
 
-/// `bench [frame|editor|sandbox|analysis]…` runs only the named groups; no argument runs them all.
+/// `bench [frame|editor|sandbox|analysis|store]…` runs only the named groups; no argument runs them all.
 let groups = Set(CommandLine.arguments.dropFirst())
 func wanted(_ group: String) -> Bool { groups.isEmpty || groups.contains(group) }
 
@@ -91,3 +91,4 @@ if wanted("frame") {
 if wanted("editor") { runEditorBenchmarks() }
 if wanted("sandbox") { runSandboxBenchmarks() }
 if wanted("analysis") { runAnalysisBenchmarks() }
+if wanted("store") { runStoreBenchmarks() }

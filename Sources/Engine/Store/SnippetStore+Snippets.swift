@@ -17,6 +17,20 @@ extension SnippetStore {
     return snippet
   }
 
+  /// Stores many new snippets in one transaction (an import, a benchmark's corpus): all or none.
+  @discardableResult
+  public func save(all new: [NewSnippet], now: Date = Date()) throws(StoreError) -> [Int64] {
+    try write { db in
+      try new.map { one in
+        try Self.insert(
+          Snippet(
+            id: 0, uid: UUID().uuidString.lowercased(), name: one.name, language: one.language,
+            code: one.code,
+            tags: Tags.normalized(one.tags), pinned: one.pinned, createdAt: now, updatedAt: now), db)
+      }
+    }
+  }
+
   static func insert(_ snippet: Snippet, _ db: Database) throws -> Int64 {
     try db.execute(
       sql: """

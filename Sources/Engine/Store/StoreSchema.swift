@@ -39,7 +39,10 @@ enum StoreSchema {
         last_run_status TEXT,
         last_run_at REAL
       );
-      CREATE INDEX snippets_recent ON snippets (deleted_at, pinned DESC, updated_at DESC);
+      -- One index per order of the list, so its first screenful never sorts the whole table.
+      CREATE INDEX snippets_recent ON snippets (deleted_at, pinned DESC, updated_at DESC, id DESC);
+      CREATE INDEX snippets_by_name ON snippets (deleted_at, pinned DESC, name COLLATE NOCASE, id);
+      CREATE INDEX snippets_most_run ON snippets (deleted_at, pinned DESC, run_count DESC, updated_at DESC, id DESC);
       -- The index holds live snippets only, so a search never has to skip the trash. Prefix indexes
       -- make the first keystrokes of a filter (one to three letters) cheap.
       CREATE VIRTUAL TABLE snippets_fts USING fts5(

@@ -1,0 +1,133 @@
+import FoundationEssentials
+import Glibc
+import Processes
+import Store
+
+/// The snippet filter as you type over 100,000 snippets, beside the `sqlite3` shell running the same
+/// FTS5 statement on the same file (its own `.timer`, so no process start is counted).
+func runStoreBenchmarks() {
+  let directory = "/tmp/coderemote-bench-store-\(getpid())"
+  let path = directory + "/coderemote.db"
+  defer { try? FileManager.default.removeItem(atPath: directory) }
+  let store: SnippetStore
+  do {
+    store = try SnippetStore.open(path: path)
+    let corpus = StoreCorpus()
+    let started = clock.now
+    for batch in stride(from: 0, to: 100_000, by: 10_000) {
+      try store.save(all: (batch..<batch + 10_000).map(corpus.snippet))
+    }
+    print("store: 100,000 snippets inserted in \(Int((clock.now - started).milliseconds)) ms")
+  } catch {
+    print("store: cannot build the corpus: \(error)")
+    return
+  }
+
+  // What a user types, one keystroke at a time: each prefix is one search.
+  let typed = ["def fib", "quick sort", "kata math", "parse json", "zebra", "x", "日本"]
+  let prefixes = typed.flatMap { text in (1...text.count).map { String(text.prefix($0)) } }
+  var ours: [Double] = []
+  for _ in 0..<5 {
+    for prefix in prefixes { ours += measure(1) { _ = try? store.search(prefix, limit: 100) } }
+  }
+  ours.sort()
+
+  // The same statement in the sqlite3 shell: the SQL `search` runs, with the same MATCH text.
+  var script = ".timer on\n"
+  for _ in 0..<5 {
+    for prefix in prefixes {
+      guard let expression = SearchPattern(prefix).expression else { continue }
+      let quoted = "'" + expression.replacing("'", with: "''") + "'"
+      script += """
+        SELECT id, name, tags, pinned, updated_at, run_count, last_run_status, last_run_at FROM snippets
+        WHERE id IN (SELECT rowid FROM snippets_fts WHERE snippets_fts MATCH \(quoted) ORDER BY rowid DESC
+        LIMIT 100) ORDER BY id DESC;
+
+        """
+    }
+  }
+  let reference = sqliteTimes(path: path, script: script)
+  if reference.isEmpty {
+    print("store: the sqlite3 shell is missing or failed (apt-get install sqlite3); no reference")
+  } else {
+    report(
+      "filter as you type, 100k snippets (per keystroke)", ours: ours, reference: reference,
+      referenceName: "sqlite3 shell, same query", budget: "p99 < 10 ms")
+  }
+
+  // Opening the browser: the first screenful of the list, pinned first, most recent next.
+  let opens = measure(50) { _ = try? store.list(limit: 200) }
+  let listScript =
+    ".timer on\n"
+    + String(
+      repeating: """
+        SELECT id, name, tags, pinned, updated_at, run_count, last_run_status, last_run_at FROM snippets
+        WHERE deleted_at IS NULL ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT 200;
+
+        """, count: 50)
+  let listReference = sqliteTimes(path: path, script: listScript)
+  if !listReference.isEmpty {
+    report(
+      "snippet list, first 200 of 100k", ours: opens, reference: listReference,
+      referenceName: "sqlite3 shell, same query", budget: "(browser open)")
+  }
+}
+
+/// Runs `script` in `sqlite3 PATH` and returns the `Run Time: real` of each statement in ms, sorted.
+func sqliteTimes(path: String, script: String) -> [Double] {
+  guard
+    let result = HelperProcess.run(
+      "/usr/bin/sqlite3", ["-batch", path], input: Array(script.utf8), timeoutMilliseconds: 600_000,
+      outputCapBytes: 256 << 20)
+  else { return [] }
+  let text = String(decoding: result.stdout, as: UTF8.self)
+  return text.split(separator: "\n").compactMap { line -> Double? in
+    guard line.hasPrefix("Run Time: real ") else { return nil }
+    return Double(line.dropFirst(15).prefix { $0 != " " }).map { $0 * 1_000 }
+  }.sorted()
+}
+
+/// Made-up but code-shaped snippets: names and code from a fixed vocabulary, so every run of the
+/// benchmark searches the same corpus.
+struct StoreCorpus {
+  let words: [String]
+  let tags = ["math", "kata", "io", "parsing", "json", "web", "sort", "graph", "strings", "dp", "unicode"]
+
+  init() {
+    let onsets = [
+      "b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "qu", "r", "s", "t", "v", "z", "sh", "tr",
+    ]
+    let vowels = ["a", "e", "i", "o", "u", "ai", "ou"]
+    let codas = ["", "n", "r", "st", "ck", "b", "x"]
+    var words: [String] = []
+    for onset in onsets { for vowel in vowels { for coda in codas { words.append(onset + vowel + coda) } } }
+    self.words = words + ["fib", "fibonacci", "quick", "sort", "parse", "json", "def", "return", "zebra"]
+  }
+
+  func snippet(_ index: Int) -> NewSnippet {
+    var state = UInt64(index) &* 0x9E37_79B9_7F4A_7C15 | 1
+    func next() -> Int {
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
+      return Int(state % UInt64(Int.max))
+    }
+    func word() -> String { words[next() % words.count] }
+    var code = "def \(word())_\(word())(\(word()), \(word())):\n"
+    for _ in 0..<12 {
+      code += "    \(word()) = \(word())(\(word()), \(next() % 100))  # \(word()) \(word())\n"
+    }
+    code += "    return \(word())\n"
+    if index % 50 == 0 { code += "print('日本語 テキスト')\n" }
+    return NewSnippet(
+      name: "\(word()) \(word())", code: code,
+      tags: (0..<(1 + next() % 3)).map { _ in tags[next() % tags.count] })
+  }
+}
+
+extension Duration {
+  var milliseconds: Double {
+    let (seconds, attoseconds) = components
+    return Double(seconds) * 1_000 + Double(attoseconds) / 1e15
+  }
+}
