@@ -45,13 +45,6 @@ struct CommandLineParserTests {
     }
   }
 
-  @Test func aRepeatedOptionKeepsEveryValueInOrder() throws {
-    let parsed = try command(["run", "--timeout", "1", "x.py", "--timeout=2", "--timeout", "3"])
-    #expect(parsed.values("timeout") == ["1", "2", "3"])
-    #expect(parsed.value("timeout") == "3")
-    #expect(try command(["run", "x.py"]).values("timeout").isEmpty)
-  }
-
   @Test func dashIsAPositionalAndDoubleDashEndsOptions() throws {
     #expect(try command(["run", "-"]).positional("file") == "-")
     #expect(try command(["run", "--", "--json"]).positional("file") == "--json")

@@ -12,7 +12,7 @@ struct MigrationTests {
     let store = try database.open()
     let (applied, journal, synchronous, timeout, applicationID, tables) = try store.write { db in
       (
-        try StoreSchema.migrator.appliedMigrations(db), try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+        try StoreSchema.applied(db), try String.fetchOne(db, sql: "PRAGMA journal_mode"),
         try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA busy_timeout"),
         try Int32.fetchOne(db, sql: "PRAGMA application_id"),
         try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -36,7 +36,7 @@ struct MigrationTests {
     let level = StoreSchema.migrationNames.firstIndex(of: last)!
     do {
       let pool = try DatabasePool(path: database.path)
-      try StoreSchema.migrator.migrate(pool, upTo: last)
+      try pool.write { db in try StoreSchema.migrate(db, upTo: last) }
       try pool.write { db in
         try db.execute(
           sql: """
@@ -61,7 +61,7 @@ struct MigrationTests {
     }
     let store = try database.open()
     #expect(
-      try store.read { db in try StoreSchema.migrator.appliedMigrations(db) } == StoreSchema.migrationNames)
+      try store.read { db in try StoreSchema.applied(db) } == StoreSchema.migrationNames)
     #expect(try store.snippet(1)?.code == #"print("kept")"#)
     #expect(try store.search("kept").map(\.id) == [1])
     #expect(try store.search("legacy").map(\.id) == [1])
@@ -76,7 +76,8 @@ struct MigrationTests {
     do {
       let store = try database.open()
       try store.save(NewSnippet(name: "mine", code: "1"))
-      try store.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('9-from-the-future')")
+      try store.write { db in
+        try db.execute(sql: "INSERT INTO schema_migrations VALUES ('9-from-the-future', 0)")
       }
     }
     let before = try Self.contents(database.path)
@@ -94,7 +95,7 @@ struct MigrationTests {
   static func contents(_ path: String) throws -> [String] {
     try DatabaseQueue(path: path).read { db in
       try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
-        + String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+        + String.fetchAll(db, sql: "SELECT name FROM schema_migrations ORDER BY name")
         + String.fetchAll(db, sql: "SELECT name || code FROM snippets ORDER BY id")
     }
   }

@@ -48,26 +48,28 @@ public final class SnippetStore: Sendable {
     configuration.label = "coderemote.store"
     let pool = try DatabasePool(path: path, configuration: configuration)
     // GRDB sets NORMAL for WAL, which can lose the last commits on a power cut; `save` promises more.
-    try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-    try pool.read { db in try check(db, path: path) }
-    try StoreSchema.migrator.migrate(pool)
+    try pool.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+      try db.inTransaction(.immediate) {
+        try check(db, path: path)
+        try StoreSchema.migrate(db)
+        return .commit
+      }
+    }
     return pool
   }
 
   /// Refuses a database that is not ours or is newer than this program.
   private static func check(_ db: Database, path: String) throws {
-    let migrator = StoreSchema.migrator
-    if try migrator.hasBeenSuperseded(db) {
-      let unknown = try migrator.appliedIdentifiers(db).subtracting(StoreSchema.migrationNames).sorted()
-      throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
-    }
+    let applied = try StoreSchema.applied(db)
+    let unknown = applied.filter { !StoreSchema.migrationNames.contains($0) }
+    if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
     let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-    // GRDB's own tables do not count: another process may be creating this database right now.
+    // GRDB's own tables do not count: it makes one at open to be sure the WAL file exists.
     let tables =
       try Int.fetchOne(
         db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'grdb\\_%' ESCAPE '\\'") ?? 0
-    let migrated = try !migrator.appliedIdentifiers(db).isEmpty
-    if applicationID != StoreSchema.applicationID && (applicationID != 0 || tables > 0) && !migrated {
+    if applicationID != StoreSchema.applicationID && (applicationID != 0 || tables > 0) && applied.isEmpty {
       throw StoreError.cannotOpen(
         path: path, reason: "it is an SQLite database of another program, left as it is")
     }

@@ -7,13 +7,30 @@ enum StoreSchema {
   /// Written into the file header (`PRAGMA application_id`, "CdRm") to tell our databases apart.
   static let applicationID: Int32 = 0x4364_526d
 
-  static let migrator: DatabaseMigrator = {
-    var migrator = DatabaseMigrator()
+  /// Applies the migrations `db` lacks, in order, up to and including `last` (all when nil), and
+  /// records each by name. The caller holds a write transaction that began IMMEDIATE: two processes
+  /// opening a new file at once then migrate one after the other, never both. (GRDB's migrator
+  /// decides what is pending before it takes the lock, so two processes could both run a migration.)
+  static func migrate(_ db: Database, upTo last: String? = nil) throws {
+    try db.execute(
+      sql: "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")
+    let done = try applied(db)
     for (name, sql) in migrations {
-      migrator.registerMigration(name) { db in try db.execute(sql: sql) }
+      if !done.contains(name) {
+        try db.execute(sql: sql)
+        try db.execute(
+          sql: "INSERT INTO schema_migrations (name, applied_at) VALUES (?, strftime('%s', 'now'))",
+          arguments: [name])
+      }
+      if name == last { break }
     }
-    return migrator
-  }()
+  }
+
+  /// The names of the migrations recorded in `db`, in the order they were applied.
+  static func applied(_ db: Database) throws -> [String] {
+    guard try db.tableExists("schema_migrations") else { return [] }
+    return try String.fetchAll(db, sql: "SELECT name FROM schema_migrations ORDER BY rowid")
+  }
 
   static var migrationNames: [String] { migrations.map(\.name) }
 
