@@ -63,7 +63,8 @@ let package = Package(
     .executableTarget(
       name: "coderemote",
       dependencies: [
-        "Arguments", "TUI", "Editor", "Execution", "Processes", "Settings", "Sandbox", "Analysis", "Store", "CCurl",
+        "Arguments", "TUI", "Editor", "Execution", "Processes", "Settings", "Sandbox", "Analysis", "Store",
+        "CCurl",
       ], swiftSettings: strictImports),
     .executableTarget(
       name: "bench",
