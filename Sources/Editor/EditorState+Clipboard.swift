@@ -46,3 +46,11 @@ extension EditorState {
     perform(.insert(register, at: start), kind: .standalone, time: time, selectionAfter: after)
   }
 }
+
+extension EditorState {
+  /// Puts text copied elsewhere (the output pane) in the register, for paste-register.
+  public mutating func takeIntoRegister(_ text: String) {
+    register = text
+    registerIsLinewise = false
+  }
+}

@@ -77,8 +77,22 @@ public final class App {
     default:
       switch focus {
       case .editor: _ = editor.handle(event)
-      case .output: _ = output.handle(event)
+      case .output: handleInOutput(event)
       }
+    }
+  }
+
+  /// Esc with nothing open in the output pane goes back to the editor; ^K copies through the
+  /// editor's clipboard, so ^V pastes it there too.
+  private func handleInOutput(_ event: InputEvent) {
+    if event == .key(.escape) && !output.escapeStaysInPane {
+      focus = .editor
+      return
+    }
+    _ = output.handle(event)
+    if let text = output.takeCopied() {
+      editor.clipboard.copy(text)
+      editor.state.takeIntoRegister(text)
     }
   }
 
@@ -229,19 +243,18 @@ public final class App {
     let layout = Self.layout(width: width, height: height)
     lastLayout = layout
     editor.scrollToCursor(textWidth: layout.editor.width - editor.gutterWidth(), height: layout.editor.height)
-    output.pageHeight = max(1, layout.output.height - 1)
+    let outputText = Rect(
+      x: layout.output.x + 1, y: layout.output.y, width: layout.output.width - 1, height: layout.output.height)
+    output.fit(width: outputText.width, height: outputText.height)
 
     drawTitle(" \(editor.fileName) ", in: layout.editorTitle, focused: focus == .editor, into: &grid)
-    drawTitle(" Output ", in: layout.outputTitle, focused: focus == .output, into: &grid)
+    drawTitle(output.title, in: layout.outputTitle, focused: focus == .output, into: &grid)
     drawTitle(" Analysis ", in: layout.analysisTitle, focused: false, into: &grid)
     for y in 0..<(height - 1) { grid.put("│", x: layout.separatorX, y: y, style: theme.border) }
     editor.render(in: layout.editor, into: &grid)
     grid.fill(
       Rect(x: layout.output.x, y: layout.output.y, width: 1, height: layout.output.height), style: theme.text)
-    output.render(
-      in: Rect(
-        x: layout.output.x + 1, y: layout.output.y, width: layout.output.width - 1,
-        height: layout.output.height), into: &grid)
+    output.render(in: outputText, into: &grid)
     analysis.render(in: layout.analysis, into: &grid)
     drawStatus(in: layout.status, into: &grid)
     if help != nil {
@@ -251,7 +264,8 @@ public final class App {
       help?.render(in: frame, into: &grid)
       return (grid, nil)
     }
-    let cursor = focus == .editor ? editor.cursorLocation(in: layout.editor) : nil
+    let cursor =
+      focus == .editor ? editor.cursorLocation(in: layout.editor) : output.cursorLocation(in: outputText)
     return (grid, cursor)
   }
 

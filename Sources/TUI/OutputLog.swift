@@ -1,5 +1,6 @@
-/// A program's output as lines, stdout and stderr interleaved in arrival order. Bounded: the
-/// oldest lines go first, and very long lines keep only their start.
+/// A program's output as lines, stdout and stderr interleaved in arrival order. Bounded: past
+/// `maxLines` the oldest lines go — all but the run's first, which stays above a mark saying how
+/// many were dropped — and very long lines keep only their start.
 public struct OutputLog: Sendable {
   public enum Stream: Sendable { case stdout, stderr }
 
@@ -8,30 +9,52 @@ public struct OutputLog: Sendable {
     public var bytes: [UInt8]
     public var open: Bool
     public var clipped = false
+    /// The SGR pen when the line began (colours carry across lines, as on a terminal).
+    var startStyle = Style.plain
 
-    /// The line as text: invalid UTF-8 shows as U+FFFD, and a carriage return starts the line anew
-    /// (what a progress bar means by it).
+    /// Whether the line holds anything a terminal would interpret (controls, escapes, tabs).
+    var isPlain: Bool { !bytes.contains { $0 < 0x20 || $0 == 0x7F } }
+
+    /// The line as a terminal would show it, with SGR colours (or their raw codes, with
+    /// `interpretSGR` false) and carriage returns applied.
+    func interpreted(interpretSGR: Bool = true) -> TerminalLine {
+      TerminalLine(bytes, style: startStyle, interpretSGR: interpretSGR)
+    }
+
+    /// The line as plain text: invalid UTF-8 shows as U+FFFD, a carriage return overwrites from
+    /// the start (a progress bar's last state), colours are gone and other controls show inert.
     public var text: String {
-      var content = bytes[...]
-      if content.last == 0x0D { content = content.dropLast() }
-      if let cr = content.lastIndex(of: 0x0D) { content = content[(cr + 1)...] }
-      return String(decoding: content, as: UTF8.self)
+      isPlain ? String(decoding: bytes, as: UTF8.self) : interpreted().text
     }
   }
 
   public private(set) var lines: [Line] = []
+  /// Lines dropped after the first one.
   public private(set) var droppedLines = 0
   public let maxLines: Int
   public let maxLineBytes: Int
+  /// The pen each stream's next line starts with.
+  private var pens: [Style] = [.plain, .plain]
 
   public init(maxLines: Int = 20_000, maxLineBytes: Int = 16_384) {
-    self.maxLines = maxLines
+    self.maxLines = max(2, maxLines)
     self.maxLineBytes = maxLineBytes
   }
 
   public mutating func clear() {
     lines = []
     droppedLines = 0
+    pens = [.plain, .plain]
+  }
+
+  /// A stable number for the line at `index`, unchanged as older lines are dropped.
+  public func id(ofLineAt index: Int) -> Int { index == 0 ? 0 : index + droppedLines }
+
+  /// Where the line numbered `id` is now, or nil when it was dropped.
+  public func index(ofLine id: Int) -> Int? {
+    if id == 0 { return lines.isEmpty ? nil : 0 }
+    let index = id - droppedLines
+    return index >= 1 && index < lines.count ? index : nil
   }
 
   public mutating func append(_ bytes: [UInt8], from stream: Stream) {
@@ -40,24 +63,59 @@ public struct OutputLog: Sendable {
       let newline = rest.firstIndex(of: 0x0A)
       let piece = rest[..<(newline ?? rest.endIndex)]
       if let last = lines.indices.last, lines[last].open, lines[last].stream == stream {
-        let room = maxLineBytes - lines[last].bytes.count
-        if piece.count > room { lines[last].clipped = true }
-        lines[last].bytes += piece.prefix(max(0, room))
+        extend(last, with: piece)
       } else {
-        lines.append(Line(stream: stream, bytes: Array(piece.prefix(maxLineBytes)), open: true))
-        lines[lines.count - 1].clipped = piece.count > maxLineBytes
+        var line = Line(stream: stream, bytes: [], open: true)
+        line.startStyle = pens[stream.index]
+        lines.append(line)
+        extend(lines.count - 1, with: piece)
       }
       if let newline {
-        lines[lines.count - 1].open = false
+        close(lines.count - 1)
         rest = rest[(newline + 1)...]
       } else {
         rest = []
       }
     }
     if lines.count > maxLines {
+      // The first line stays: it often says what the run is (a header, the first error).
       let excess = lines.count - maxLines
-      lines.removeFirst(excess)
+      lines.removeSubrange(1..<(1 + excess))
       droppedLines += excess
     }
   }
+
+  /// Adds to an open line. A line over `maxLineBytes` keeps its start, unless it rewrites itself
+  /// with carriage returns (a progress bar): then it keeps its latest state.
+  private mutating func extend(_ index: Int, with piece: ArraySlice<UInt8>) {
+    let room = maxLineBytes - lines[index].bytes.count
+    if piece.count <= room {
+      lines[index].bytes += piece
+      return
+    }
+    if let cr = piece.lastIndex(of: 0x0D) {
+      // Everything before the last carriage return is overwritten by what follows it, as far as
+      // that reaches; keeping from there loses only a longer earlier state's tail.
+      let overwritten = lines[index].bytes + piece[..<cr]
+      if overwritten.contains(0x1B) {
+        lines[index].startStyle = TerminalLine(overwritten, style: lines[index].startStyle).endStyle
+      }
+      lines[index].bytes = Array(piece[cr...].prefix(maxLineBytes))
+      lines[index].clipped = piece.endIndex - cr > maxLineBytes
+      return
+    }
+    lines[index].clipped = true
+    lines[index].bytes += piece.prefix(max(0, room))
+  }
+
+  private mutating func close(_ index: Int) {
+    lines[index].open = false
+    if lines[index].bytes.contains(0x1B) {
+      pens[lines[index].stream.index] = lines[index].interpreted().endStyle
+    }
+  }
+}
+
+extension OutputLog.Stream {
+  fileprivate var index: Int { self == .stdout ? 0 : 1 }
 }

@@ -1,68 +1,230 @@
 import Editor
 
-/// What the program printed, as it arrives. Follows the end unless scrolled back.
+/// What the program printed, as it arrives, with the colours it asked for. Follows the end while
+/// at the bottom; scrolled back, it holds still however much more arrives. Soft-wraps long lines
+/// (or scrolls sideways with wrap off), finds, selects and copies, and saves to a file.
 public struct OutputPane: Component {
   public var log = OutputLog()
-  /// Lines scrolled back from the end; 0 follows new output.
-  private(set) var scrollBack = 0
   var placeholder = "Press F5 or Ctrl-R to run."
   var theme: Theme = .standard
-  var pageHeight = 10
+  /// The top row while scrolled back; nil follows new output.
+  private(set) var top: OutputView.Position?
+  /// Long lines wrap (the default) or run off the right edge, scrolled with ← →.
+  private(set) var wrap = true
+  /// Columns scrolled right, with wrap off.
+  private(set) var column = 0
+  /// Show SGR codes as inert text instead of obeying them.
+  private(set) var showsRawCodes = false
+  /// Selected lines, by id: where the selection started and where it ends now.
+  private(set) var selection: (anchor: Int, end: Int)?
+  /// The find or save prompt on the pane's bottom row.
+  var prompt: OutputPrompt?
+  /// A one-off note on the bottom row (copied, saved, wrap on…), gone at the next key.
+  var notice: String?
+  /// The last match find jumped to: a line id and the characters matched.
+  var match: (line: Int, range: Range<Int>)?
+  /// What find looked for last (F3 repeats it with the prompt closed).
+  var lastQuery: String?
+  /// Text copied with ^K, for the app to hand to the clipboard.
+  var copied: String?
+  /// The size the pane last drew at (the app sets it before drawing).
+  private(set) var size = (width: 80, height: 10)
 
   public init() {}
 
+  /// The pane's title: what is on (wrap off, raw codes) and whether it holds a scrolled-back view.
+  var title: String {
+    var parts = ["Output"]
+    if !wrap { parts.append("no wrap") }
+    if showsRawCodes { parts.append("raw codes") }
+    if top != nil { parts.append("held: End follows") }
+    return " " + parts.joined(separator: " · ") + " "
+  }
+
+  /// Sets the size of the text area the next frame draws (the bottom row goes to a prompt).
+  mutating func fit(width: Int, height: Int) { size = (max(1, width), max(1, height)) }
+
+  var textHeight: Int { max(1, size.height - (prompt != nil || notice != nil ? 1 : 0)) }
+
+  var view: OutputView {
+    OutputView(log: log, width: size.width, wrap: wrap, interpretSGR: !showsRawCodes)
+  }
+
+  /// Whether the pane follows new output (nothing scrolled back).
+  var isFollowing: Bool { top == nil }
+
+  /// Whether Esc has something to close inside the pane; otherwise it leaves the pane.
+  var escapeStaysInPane: Bool { prompt != nil || selection != nil || match != nil }
+
   public mutating func handle(_ event: InputEvent) -> EventResult {
+    if case .paste(let text) = event, prompt != nil {
+      prompt?.type(text)
+      if prompt?.purpose == .find { findIncrementally() }
+      return .handled
+    }
     guard case .key(let key) = event else { return .ignored }
-    let maxBack = max(0, log.lines.count - 1)
+    notice = nil
+    if prompt != nil { return handlePromptKey(key) }
     switch key {
-    case .up: scrollBack = min(maxBack, scrollBack + 1)
-    case .down: scrollBack = max(0, scrollBack - 1)
-    case .pageUp: scrollBack = min(maxBack, scrollBack + pageHeight)
-    case .pageDown: scrollBack = max(0, scrollBack - pageHeight)
-    case .home: scrollBack = maxBack
-    case .end: scrollBack = 0
+    case .up: scroll(by: -1)
+    case .down: scroll(by: 1)
+    case .pageUp: scroll(by: -(textHeight - 1))
+    case .pageDown: scroll(by: textHeight - 1)
+    case .home: scrollToTop()
+    case .end: top = nil
+    case .left where !wrap: column = max(0, column - 8)
+    case .right where !wrap: column += 8
+    case .modified(.up, .shift): extendSelection(by: -1)
+    case .modified(.down, .shift): extendSelection(by: 1)
+    case .ctrl("a"): selectAll()
+    case .ctrl("k"): copy()
+    case .ctrl("f"): prompt = OutputPrompt(purpose: .find)
+    case .function(3), .ctrl("n"): findNext(forward: true)
+    case .function(15), .ctrl("p"): findNext(forward: false)
+    case .ctrl("w"): toggleWrap()
+    case .ctrl("o"):
+      showsRawCodes.toggle()
+      notice = showsRawCodes ? "raw codes shown (^O: colours)" : "colours shown (^O: raw codes)"
+    case .ctrl("s"): prompt = OutputPrompt(purpose: .saveAs, input: "output.txt", inputIsSuggestion: true)
+    case .escape:
+      guard escapeStaysInPane else { return .ignored }
+      selection = nil
+      match = nil
     default: return .ignored
     }
     return .handled
   }
 
-  /// The wheel scrolls three lines.
-  public mutating func wheel(down: Bool) {
-    let maxBack = max(0, log.lines.count - 1)
-    scrollBack = down ? max(0, scrollBack - 3) : min(maxBack, scrollBack + 3)
-  }
+  /// The wheel scrolls three rows.
+  public mutating func wheel(down: Bool) { scroll(by: down ? 3 : -3) }
 
   public mutating func clear() {
     log.clear()
-    scrollBack = 0
+    top = nil
+    column = 0
+    selection = nil
+    match = nil
   }
 
-  public func render(in rect: Rect, into grid: inout Grid) {
-    grid.fill(rect, style: theme.text)
-    guard !rect.isEmpty else { return }
-    if log.lines.isEmpty {
-      grid.put(placeholder, x: rect.x, y: rect.y, style: theme.hint, maxX: rect.maxX)
+  // MARK: Scrolling
+
+  /// The top row as drawn now: the anchored one, or the one that puts the end on the last row.
+  var currentTop: OutputView.Position? {
+    let view = self.view
+    if let top, let valid = view.valid(top) { return valid }
+    return view.bottomTop(height: textHeight)
+  }
+
+  mutating func scroll(by rows: Int) {
+    let view = self.view
+    guard let start = currentTop else { return }
+    let moved = view.move(start, by: rows)
+    // At the end again: follow what comes next.
+    top = view.reachesEnd(from: moved, height: textHeight) ? nil : moved
+  }
+
+  mutating func scrollToTop() {
+    let view = self.view
+    guard let first = view.first else { return }
+    let start = OutputView.Position(item: first, row: 0)
+    top = view.reachesEnd(from: start, height: textHeight) ? nil : start
+  }
+
+  /// Scrolls so that `id`'s line is on screen, a third of the way down.
+  mutating func reveal(line id: Int) {
+    let view = self.view
+    let visible = visibleItems()
+    if visible.contains(.line(id)) { return }
+    let start = view.move(OutputView.Position(item: .line(id), row: 0), by: -(textHeight / 3))
+    top = view.reachesEnd(from: start, height: textHeight) ? nil : start
+  }
+
+  /// The items with a row on screen, top to bottom.
+  func visibleItems() -> [OutputView.Item] {
+    let view = self.view
+    guard var position = currentTop else { return [] }
+    var items = [position.item]
+    var rows = view.rowCount(of: position.item) - position.row
+    while rows < textHeight, let next = view.next(position.item) {
+      position = OutputView.Position(item: next, row: 0)
+      items.append(next)
+      rows += view.rowCount(of: next)
+    }
+    return items
+  }
+
+  private mutating func toggleWrap() {
+    wrap.toggle()
+    column = 0
+    // The anchored row may no longer exist at the new wrapping: keep its line at the top.
+    if let top { self.top = OutputView.Position(item: top.item, row: 0) }
+    notice = wrap ? "wrap on (^W: scroll sideways)" : "wrap off: ← → scroll sideways (^W: wrap)"
+  }
+
+  // MARK: Selecting and copying
+
+  private mutating func extendSelection(by delta: Int) {
+    let lineIDs = visibleItems().compactMap { item -> Int? in
+      if case .line(let id) = item { return id }
+      return nil
+    }
+    guard let bottom = lineIDs.last else { return }
+    var current = selection ?? (anchor: bottom, end: bottom)
+    if selection != nil {
+      let view = self.view
+      var item = OutputView.Item.line(current.end)
+      repeat {
+        guard let next = delta < 0 ? view.previous(item) : view.next(item) else { break }
+        item = next
+      } while item == .dropped
+      if case .line(let id) = item { current.end = id }
+    }
+    selection = current
+    reveal(line: current.end)
+  }
+
+  private mutating func selectAll() {
+    guard let last = view.last, case .line(let lastID) = last else { return }
+    selection = (anchor: 0, end: lastID)
+    notice = "all output selected: ^K copies"
+  }
+
+  /// The selected lines' ids, in order.
+  var selectedRange: ClosedRange<Int>? {
+    selection.map { min($0.anchor, $0.end)...max($0.anchor, $0.end) }
+  }
+
+  /// The selected lines (or all of them) as text, with the dropped mark where lines are missing.
+  func text(of range: ClosedRange<Int>?) -> String {
+    var lines: [String] = []
+    for (index, line) in log.lines.enumerated() {
+      let id = log.id(ofLineAt: index)
+      if let range, !range.contains(id) { continue }
+      if index == 1 && log.droppedLines > 0 && range.map({ $0.contains(1) }) ?? true {
+        lines.append(view.cells(of: .dropped).text)
+      }
+      lines.append(showsRawCodes ? String(decoding: line.bytes, as: UTF8.self) : line.text)
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private mutating func copy() {
+    guard !log.lines.isEmpty else {
+      notice = "nothing to copy"
       return
     }
-    // Only the visible window is decoded, however long the log is.
-    let banner = log.droppedLines > 0 ? 1 : 0
-    let total = log.lines.count + banner
-    let end = total - scrollBack
-    let start = max(0, end - rect.height)
-    for (row, index) in (start..<end).enumerated() {
-      let y = rect.y + row
-      if index < banner {
-        grid.put(
-          "[\(log.droppedLines) earlier lines not kept]", x: rect.x, y: y, style: theme.hint, maxX: rect.maxX)
-        continue
-      }
-      let line = log.lines[index - banner]
-      let style = line.stream == .stderr ? theme.stderr : theme.text
-      var x = rect.x
-      for segment in VisibleText.segments(line.text + (line.clipped ? " […]" : "")) {
-        x = grid.put(segment.text, x: x, y: y, style: segment.inert ? theme.inert : style, maxX: rect.maxX)
-        if x >= rect.maxX { break }
-      }
-    }
+    let range = selectedRange
+    copied = text(of: range)
+    let count = range.map { _ in copied!.split(separator: "\n", omittingEmptySubsequences: false).count }
+    notice = count.map { "copied \($0) \($0 == 1 ? "line" : "lines")" } ?? "copied all output"
+    selection = nil
   }
+
+  /// The text ^K copied, once.
+  mutating func takeCopied() -> String? {
+    defer { copied = nil }
+    return copied
+  }
+
+  mutating func say(_ note: String) { notice = note }
 }
