@@ -37,17 +37,6 @@ extension OutputPane {
       guard let next = view.next(position.item) else { break }
       position = OutputView.Position(item: next, row: 0)
     }
-    // Scrolled back: say so, and how to follow again, on the last row's right.
-    if top != nil, !isFollowingEffectively(view, height: rect.height) {
-      let label = " ↓ End follows "
-      let x = rect.maxX - DisplayWidth.of(label)
-      if x > rect.x { grid.put(label, x: x, y: rect.maxY - 1, style: theme.paneTitle, maxX: rect.maxX) }
-    }
-  }
-
-  private func isFollowingEffectively(_ view: OutputView, height: Int) -> Bool {
-    guard let top, let valid = view.valid(top) else { return true }
-    return view.reachesEnd(from: valid, height: height)
   }
 
   /// One row of an item. With wrap off, a line wider than the pane shows `›` at the right edge
