@@ -37,8 +37,16 @@ public enum KeyHelp {
         ("Shift-F3, ^P", "previous match"),
       ]),
     Section(
-      title: "Output pane (after F6)",
-      entries: [("↑ ↓ PgUp PgDn", "scroll"), ("Home End", "oldest, newest (follow)")]),
+      title: "Output pane (after F6; Esc goes back)",
+      entries: [
+        ("↑ ↓ PgUp PgDn", "scroll; scrolled back, the view holds still"),
+        ("Home End", "first line, newest (follow)"), ("^W", "wrap long lines on/off"),
+        ("← →", "scroll sideways (wrap off)"), ("^F", "find in output"), ("F3, ^N", "next match"),
+        ("Shift-F3, ^P", "previous match"), ("Shift-↑ Shift-↓", "select lines"),
+        ("^A", "select all output"), ("^K", "copy the selection, or all output"),
+        ("^S", "save output to a file (asks before overwriting)"),
+        ("^O", "show raw escape codes / colours"), ("Esc", "close find or drop the selection; else back to the editor"),
+      ]),
     Section(
       title: "Mouse",
       entries: [

@@ -45,10 +45,6 @@ extension OutputPane {
     _ cells: OutputCells, _ row: Range<Int>, of item: OutputView.Item, at y: Int, in rect: Rect,
     into grid: inout Grid
   ) {
-    if cells.isMark {
-      grid.put(cells.text, x: rect.x, y: y, style: theme.hint, maxX: rect.maxX)
-      return
-    }
     let lineID: Int?
     if case .line(let id) = item { lineID = id } else { lineID = nil }
     let selected = lineID.map { selectedRange?.contains($0) ?? false } ?? false
@@ -64,7 +60,7 @@ extension OutputPane {
         skip -= cell.width
         continue
       }
-      var style = cell.inert ? theme.inert : Self.layer(cell.style, over: base)
+      var style = cells.isMark ? theme.hint : cell.inert ? theme.inert : Self.layer(cell.style, over: base)
       if selected { style = theme.selection }
       if highlight?.contains(index) == true { style = theme.searchMatch }
       if !wrap && x + cell.width > rightEdge - (index == row.upperBound - 1 ? 0 : 1) {

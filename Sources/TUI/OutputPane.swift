@@ -37,7 +37,7 @@ public struct OutputPane: Component {
     var parts = ["Output"]
     if !wrap { parts.append("no wrap") }
     if showsRawCodes { parts.append("raw codes") }
-    if top != nil { parts.append("held: End follows") }
+    if top != nil { parts.append("held (End)") }
     return " " + parts.joined(separator: " · ") + " "
   }
 

@@ -64,9 +64,11 @@ struct OutputView {
 
   /// How many rows an item takes at this width.
   func rowCount(of item: Item) -> Int {
-    guard wrap, width > 0, case .line(let id) = item, let line = line(id) else { return 1 }
+    guard wrap, width > 0 else { return 1 }
     // Plain ASCII is one column a byte: no need to lay it out to count its rows.
-    if !line.clipped, line.isPlain, line.bytes.allSatisfy({ $0 < 0x80 }) {
+    if case .line(let id) = item, let line = line(id), !line.clipped, line.isPlain,
+      line.bytes.allSatisfy({ $0 < 0x80 })
+    {
       return max(1, (line.bytes.count + width - 1) / width)
     }
     return max(1, cells(of: item).rows(width: width).count)
@@ -130,7 +132,7 @@ struct OutputView {
     case .dropped:
       let count = log.droppedLines
       return OutputCells(
-        mark: "⋯ \(count) earlier \(count == 1 ? "line" : "lines") dropped; the pane keeps the last \(log.maxLines) ⋯"
+        mark: "⋯ \(count) earlier \(count == 1 ? "line" : "lines") dropped (the pane keeps \(log.maxLines)) ⋯"
       )
     case .line(let id):
       guard let line = line(id) else { return OutputCells(mark: "") }

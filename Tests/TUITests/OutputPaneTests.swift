@@ -81,7 +81,7 @@ import Testing
     Self.press(.home, in: &pane)
     #expect(
       Self.screen(pane, width: 60, height: 4) == [
-        "line 1", "⋯ 7 earlier lines dropped; the pane keeps the last 5 ⋯", "line 9", "line 10",
+        "line 1", "⋯ 7 earlier lines dropped (the pane keeps 5) ⋯", "line 9", "line 10",
       ])
   }
 
