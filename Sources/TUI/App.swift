@@ -43,6 +43,8 @@ public final class App {
   ) {
     self.backend = backend
     self.isolation = backend.isolation
+    var limits = limits
+    limits.outputKilobytes = max(limits.outputKilobytes, Self.outputCapKilobytes)
     self.limits = limits
     self.theme = theme
     editor = EditorPane(state: EditorState(text: text), fileName: fileName)
@@ -55,6 +57,13 @@ public final class App {
     currentRun?.cancel()
     runTask?.cancel()
   }
+
+  /// The output cap of a run in the editor, at least: the pane's bounded scrollback is what
+  /// protects memory there, so ordinary programs that print a lot are not cut off (the CLI's
+  /// default stays 1 MB). A higher `[limits] output_kb` raises it.
+  static let outputCapKilobytes = 262_144
+  /// How much of each stream a run's result keeps: the pane has the output already.
+  static let resultOutputKilobytes = 1_024
 
   // MARK: Input
 
@@ -155,7 +164,8 @@ public final class App {
     guard !isRunning else { return }
     output.clear()
     runState = .running(startedAt: clock.now)
-    let request = ExecutionRequest(code: editor.state.text, limits: limits)
+    let request = ExecutionRequest(
+      code: editor.state.text, limits: limits, resultOutputKilobytes: Self.resultOutputKilobytes)
     let run = backend.run(request)
     currentRun = run
     let inbox = self.inbox

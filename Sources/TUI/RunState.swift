@@ -27,14 +27,41 @@ public enum RunState: Equatable, Sendable {
       let (whole, fraction) = elapsed.components
       return "✗ cancelled · \(whole * 1_000 + fraction / 1_000_000_000_000_000) ms"
     case .finished(let result):
+      if let limit = Self.limitReached(result) { return "✗ \(limit) · \(Int(result.wallMilliseconds.rounded())) ms" }
       let mark = result.status == .ok ? "✓" : "✗"
       var parts = ["\(mark) \(result.status.rawValue)"]
       if let code = result.exitCode { parts.append("exit \(code)") }
       if let signal = result.signal { parts.append("signal \(signal)") }
       parts.append("\(Int(result.wallMilliseconds.rounded())) ms")
-      if result.stdoutTruncated || result.stderrTruncated { parts.append("output truncated") }
       return parts.joined(separator: " · ")
     }
+  }
+
+  /// For a run a limit ended: which limit, and the config key that raises it. The exit code is
+  /// left out: the program did not end by itself, whatever it managed to return while being stopped.
+  static func limitReached(_ result: ExecutionResult) -> String? {
+    let limits = result.limits
+    switch result.status {
+    case .outputLimit:
+      return "stopped at the output limit (\(size(kilobytes: limits.outputKilobytes)) a stream; "
+        + "[limits] output_kb raises it)"
+    case .memoryLimit:
+      return "stopped at the memory limit (\(limits.memoryMegabytes) MB; [limits] memory_mb raises it)"
+    case .timeout where result.message?.contains("CPU") == true:
+      return "stopped at the CPU-time limit (\(seconds(limits.cpuMilliseconds)); [limits] cpu_ms raises it)"
+    case .timeout:
+      return "stopped at the time limit (\(seconds(limits.wallMilliseconds)); [limits] wall_ms raises it)"
+    default:
+      return nil
+    }
+  }
+
+  private static func size(kilobytes: Int) -> String {
+    kilobytes % 1_024 == 0 ? "\(kilobytes / 1_024) MB" : "\(kilobytes) KB"
+  }
+
+  private static func seconds(_ milliseconds: Int) -> String {
+    milliseconds % 1_000 == 0 ? "\(milliseconds / 1_000) s" : "\(milliseconds) ms"
   }
 }
 

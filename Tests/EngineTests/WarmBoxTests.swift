@@ -146,4 +146,60 @@ struct WarmBoxTests {
     for _ in 0..<200 where backend.warmProcess == nil { try await Task.sleep(for: .milliseconds(25)) }
     #expect(backend.warmProcess != nil, "no box after the uid came free")
   }
+
+  /// A warm box runs the program the moment it arrives, before the supervisor first polls: with
+  /// two pipes full, all of stdout used to come first, then all of stderr.
+  @Test("stdout and stderr keep their order of arrival, as with 2>&1")
+  func streamsKeepTheirOrder() async throws {
+    let backend = try await Self.warmBackend()
+    defer { backend.close() }
+    let code = """
+      import sys
+      for i in range(200):
+          print("out", i)
+          print("err", i, file=sys.stderr)
+      """
+    // Consecutive chunks of one stream joined: print() writes its pieces one by one.
+    var arrived: [(stream: String, text: String)] = []
+    let result = try backend.runBlocking(ExecutionRequest(code: code, limits: backend.configuration.limits)) {
+      event in
+      let piece: (String, [UInt8])
+      switch event {
+      case .stdout(let bytes): piece = ("o", bytes)
+      case .stderr(let bytes): piece = ("e", bytes)
+      default: return
+      }
+      if arrived.last?.stream == piece.0 {
+        arrived[arrived.count - 1].text += String(decoding: piece.1, as: UTF8.self)
+      } else {
+        arrived.append((piece.0, String(decoding: piece.1, as: UTF8.self)))
+      }
+    }
+    #expect(result.status == .ok)
+    #expect(backend.warmRunsTaken == 1, "the run did not take the warm box")
+    // Lines in the order they arrived, each tagged with its stream.
+    let lines = arrived.flatMap { run in run.text.split(separator: "\n").map { "\(run.stream):\($0)" } }
+    let expected = (0..<200).flatMap { ["o:out \($0)", "e:err \($0)"] }
+    let same = zip(lines, expected).prefix { $0 == $1 }.count
+    #expect(same == expected.count && lines.count == expected.count, "in order up to line \(same): \(lines.prefix(same + 3).suffix(6))")
+  }
+
+  @Test("a request may keep less output in its result than it streams")
+  func resultKeepsOnlyWhatWasAsked() async throws {
+    let backend = try await Self.warmBackend()
+    defer { backend.close() }
+    var limits = backend.configuration.limits
+    limits.outputKilobytes = 4_096
+    var streamed = 0
+    let result = try backend.runBlocking(
+      ExecutionRequest(code: String(repeating: "print('x' * 999)\n", count: 2_000), limits: limits, resultOutputKilobytes: 16)
+    ) { event in
+      if case .stdout(let bytes) = event { streamed += bytes.count }
+    }
+    #expect(result.status == .ok)
+    #expect(streamed == 2_000_000)
+    #expect(result.stdout.count == 16 * 1_024)
+    #expect(!result.stdoutTruncated)
+  }
 }
+

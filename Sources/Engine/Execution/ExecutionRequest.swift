@@ -9,15 +9,20 @@ public struct ExecutionRequest: Sendable, Equatable {
   /// that is typed to while it runs (the editor's input field, a WebSocket client).
   public var keepsStdinOpen: Bool
   public var limits: ExecutionLimits
+  /// How much of each stream the result keeps, when less than all of it (up to the output cap).
+  /// A caller that shows output as it streams (the editor) needs only the start in the result, so
+  /// a 100 MB run does not cost 100 MB of memory. The cap that ends the run is still `limits`'.
+  public var resultOutputKilobytes: Int?
 
   public init(
     language: String = "python", code: String, stdin: [UInt8] = [], keepsStdinOpen: Bool = false,
-    limits: ExecutionLimits = .defaults
+    limits: ExecutionLimits = .defaults, resultOutputKilobytes: Int? = nil
   ) {
     self.language = language
     self.code = code
     self.stdin = stdin
     self.keepsStdinOpen = keepsStdinOpen
     self.limits = limits
+    self.resultOutputKilobytes = resultOutputKilobytes
   }
 }

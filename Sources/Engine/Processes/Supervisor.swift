@@ -65,7 +65,7 @@ public final class Supervisor: Sendable {
   /// Runs a started `process` to the end on the calling thread, calling `onOutput` for every chunk
   /// as it arrives; its wall-clock time counts from now.
   public func supervise(
-    _ process: SpawnedProcess, wallMilliseconds: Int, outputCapBytes: Int,
+    _ process: SpawnedProcess, wallMilliseconds: Int, outputCapBytes: Int, keptOutputBytes: Int = .max,
     onStart: (pid_t) -> Void, onOutput: (Stream, [UInt8]) -> Void, killBox: () -> Void = {}
   ) -> Outcome {
     let clock = ContinuousClock()
@@ -81,6 +81,7 @@ public final class Supervisor: Sendable {
       wallMilliseconds: 0, cpuMilliseconds: 0, maxRSSKilobytes: 0)
     var stdin = StdinFeed()
     var buffer = [UInt8](repeating: 0, count: 65_536)
+    var written = (stdout: 0, stderr: 0)
 
     func closeStdinWhenDue() {
       guard stdin.shouldClose else { return }
@@ -109,8 +110,17 @@ public final class Supervisor: Sendable {
         let (keep, actions) = state.output(stream, count: n, at: elapsed())
         if keep > 0 {
           let chunk = Array(buffer[0..<keep])
-          if stream == .stdout { outcome.stdout += chunk } else { outcome.stderr += chunk }
-          if outcome.stdout.count + outcome.stderr.count == chunk.count { PhaseTrace.mark("first output") }
+          // The outcome keeps the first `keptOutputBytes` of each stream; `onOutput` sees all of it.
+          let before = stream == .stdout ? written.stdout : written.stderr
+          let kept = chunk.prefix(max(0, keptOutputBytes - before))
+          if stream == .stdout {
+            outcome.stdout += kept
+            written.stdout += keep
+          } else {
+            outcome.stderr += kept
+            written.stderr += keep
+          }
+          if written.stdout + written.stderr == keep { PhaseTrace.mark("first output") }
           onOutput(stream, chunk)
         }
         perform(actions)

@@ -71,7 +71,9 @@ final class PreparedBox: @unchecked Sendable {
     defer { cleanUp() }
     var outcome = supervisor.supervise(
       process, wallMilliseconds: limits.wallMilliseconds,
-      outputCapBytes: limits.outputKilobytes * 1_024, onStart: { _ in onStart() }, onOutput: onOutput,
+      outputCapBytes: limits.outputKilobytes * 1_024,
+      keptOutputBytes: request.resultOutputKilobytes.map { $0 * 1_024 } ?? .max, onStart: { _ in onStart() },
+      onOutput: onOutput,
       killBox: killBox)
     PhaseTrace.mark("program ended")
     if let cpu = cgroup?.cpuMilliseconds, cpu > outcome.cpuMilliseconds { outcome.cpuMilliseconds = cpu }

@@ -53,6 +53,56 @@ enum PythonBootstrap {
     _coderemote_site()
     del _coderemote_site
 
+    def _coderemote_order_streams():
+        """stdout and stderr are two pipes: once both hold unread bytes, the reader cannot tell which
+        came first. So a write to stderr waits until the reader has taken what stdout holds, and then
+        until it has taken the write itself; stdout, the busy stream, stays as fast as it was. Waits
+        are bounded (50 ms), so a reader that stops reading never hangs the program."""
+        import io
+        from fcntl import ioctl
+        from posix import write
+        from time import monotonic, sleep
+        count = bytearray(4)
+
+        def settle(descriptor):
+            deadline = None
+            delay = 0.00002
+            while True:
+                try:
+                    ioctl(descriptor, 0x541B, count)  # FIONREAD: bytes not yet read
+                except OSError:
+                    return
+                if not int.from_bytes(count, sys.byteorder):
+                    return
+                now = monotonic()
+                if deadline is None:
+                    deadline = now + 0.05
+                elif now > deadline:
+                    return
+                sleep(delay)
+                delay = min(delay * 2, 0.001)
+
+        class OrderedStderr(io.RawIOBase):
+            def writable(self):
+                return True
+
+            def fileno(self):
+                return 2
+
+            def write(self, data):
+                settle(1)
+                written = write(2, data)
+                settle(2)
+                return written
+
+        old = sys.stderr
+        if old is not None:
+            sys.stderr = io.TextIOWrapper(
+                OrderedStderr(), encoding=old.encoding, errors=old.errors, write_through=True)
+
+    _coderemote_order_streams()
+    del _coderemote_order_streams
+
     """#
 
   static let auditHook = #"""
