@@ -30,9 +30,13 @@ func report(_ name: String, ours: [Double], reference: [Double], referenceName: 
       + " | budget \(budget)")
 }
 
-/// `bench [frame|editor|sandbox|analysis|store]…` runs only the named groups; no argument runs them all.
+/// `bench [flood|frame|editor|sandbox|analysis|store]…` runs only the named groups; no argument runs them
+/// all.
 let groups = Set(CommandLine.arguments.dropFirst())
 func wanted(_ group: String) -> Bool { groups.isEmpty || groups.contains(group) }
+
+// First, while this process holds nothing else: it measures its own resident memory.
+if wanted("flood") { runFloodBenchmark() }
 
 // A full 200×60 frame of the whole UI with a 100k-line buffer, against filling the same grid with
 // plain text (the least any renderer must do).

@@ -153,9 +153,27 @@ public final class App {
     }
   }
 
-  /// Applies everything background work has posted.
+  /// Messages taken from the inbox and not applied yet.
+  private var backlog: [Message] = []
+  private var backlogStart = 0
+
+  /// Whether messages wait to be applied: the loop then comes back without sleeping.
+  public var hasBacklog: Bool { backlogStart < backlog.count }
+
+  /// Applies what background work has posted, for up to about 8 ms: a flood of output then
+  /// arrives over several frames, and keys pressed meanwhile are handled between them.
   public func drainInbox() {
-    for message in inbox.take() { receive(message) }
+    backlog += inbox.take()
+    let deadline = clock.now + .milliseconds(8)
+    while backlogStart < backlog.count {
+      receive(backlog[backlogStart])
+      backlogStart += 1
+      if backlogStart % 8 == 0 && clock.now >= deadline { break }
+    }
+    if backlogStart == backlog.count || backlogStart > 4_096 {
+      backlog.removeFirst(backlogStart)
+      backlogStart = 0
+    }
   }
 
   public var isRunning: Bool { runState.isRunning }

@@ -18,7 +18,8 @@ public final class AppLoop {
         pollfd(fd: app.inbox.wakeDescriptor, events: Int16(POLLIN), revents: 0),
       ]
       // While a program runs, tick so its elapsed time moves; otherwise sleep until something happens.
-      _ = poll(&fds, nfds_t(fds.count), app.isRunning ? 100 : -1)
+      // Output still waiting to be applied: look at the keys and go on at once.
+      _ = poll(&fds, nfds_t(fds.count), app.hasBacklog ? 0 : app.isRunning ? 100 : -1)
       step()
     }
   }

@@ -28,7 +28,7 @@ public struct OutputLog: Sendable {
     }
   }
 
-  public private(set) var lines: [Line] = []
+  public private(set) var lines: OutputLines
   /// Lines dropped after the first one.
   public private(set) var droppedLines = 0
   public let maxLines: Int
@@ -39,10 +39,11 @@ public struct OutputLog: Sendable {
   public init(maxLines: Int = 20_000, maxLineBytes: Int = 16_384) {
     self.maxLines = max(2, maxLines)
     self.maxLineBytes = maxLineBytes
+    lines = OutputLines(capacity: self.maxLines)
   }
 
   public mutating func clear() {
-    lines = []
+    lines.removeAll()
     droppedLines = 0
     pens = [.plain, .plain]
   }
@@ -67,7 +68,9 @@ public struct OutputLog: Sendable {
       } else {
         var line = Line(stream: stream, bytes: [], open: true)
         line.startStyle = pens[stream.index]
-        lines.append(line)
+        // The first line stays when the oldest go: it often says what the run is (a header, the
+        // first error).
+        if lines.append(line) { droppedLines += 1 }
         extend(lines.count - 1, with: piece)
       }
       if let newline {
@@ -76,12 +79,6 @@ public struct OutputLog: Sendable {
       } else {
         rest = []
       }
-    }
-    if lines.count > maxLines {
-      // The first line stays: it often says what the run is (a header, the first error).
-      let excess = lines.count - maxLines
-      lines.removeSubrange(1..<(1 + excess))
-      droppedLines += excess
     }
   }
 
