@@ -61,7 +61,8 @@ func runFloodBenchmark() {
   close(fd)
   defer { unlink(file) }
   let bare = measure(1) {
-    _ = HelperProcess.run("/bin/sh", ["-c", "exec /usr/bin/python3 -I \(file) >/dev/null"], timeoutMilliseconds: 120_000)
+    _ = HelperProcess.run(
+      "/bin/sh", ["-c", "exec /usr/bin/python3 -I \(file) >/dev/null"], timeoutMilliseconds: 120_000)
   }[0]
 
   latencies.sort()

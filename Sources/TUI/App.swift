@@ -272,7 +272,8 @@ public final class App {
     lastLayout = layout
     editor.scrollToCursor(textWidth: layout.editor.width - editor.gutterWidth(), height: layout.editor.height)
     let outputText = Rect(
-      x: layout.output.x + 1, y: layout.output.y, width: layout.output.width - 1, height: layout.output.height)
+      x: layout.output.x + 1, y: layout.output.y, width: layout.output.width - 1, height: layout.output.height
+    )
     output.fit(width: outputText.width, height: outputText.height)
 
     drawTitle(" \(editor.fileName) ", in: layout.editorTitle, focused: focus == .editor, into: &grid)

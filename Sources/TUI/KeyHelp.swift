@@ -45,7 +45,8 @@ public enum KeyHelp {
         ("Shift-F3, ^P", "previous match"), ("Shift-↑ Shift-↓", "select lines"),
         ("^A", "select all output"), ("^K", "copy the selection, or all output"),
         ("^S", "save output to a file (asks before overwriting)"),
-        ("^O", "show raw escape codes / colours"), ("Esc", "close find or drop the selection; else back to the editor"),
+        ("^O", "show raw escape codes / colours"),
+        ("Esc", "close find or drop the selection; else back to the editor"),
       ]),
     Section(
       title: "Mouse",

@@ -67,12 +67,16 @@ extension OutputPane {
         cutRight = true
         break
       }
-      guard grid.put(cell.character, width: cell.width, x: x, y: y, style: style, maxX: rightEdge, runStart: rect.x)
+      guard
+        grid.put(
+          cell.character, width: cell.width, x: x, y: y, style: style, maxX: rightEdge, runStart: rect.x)
       else { break }
       x += cell.width
     }
     if cutRight { grid.put("›", x: rightEdge - 1, y: y, style: theme.hint, maxX: rightEdge) }
-    if !wrap && column > 0 && !row.isEmpty { grid.put("‹", x: rect.x, y: y, style: theme.hint, maxX: rightEdge) }
+    if !wrap && column > 0 && !row.isEmpty {
+      grid.put("‹", x: rect.x, y: y, style: theme.hint, maxX: rightEdge)
+    }
   }
 
   /// The program's SGR style over the theme's: its colours where it set them, the theme's where
@@ -97,12 +101,15 @@ extension OutputPane {
     }
     var x = grid.put(prompt.label, x: rect.x, y: rect.y, style: theme.prompt, maxX: rect.maxX)
     for segment in VisibleText.segments(prompt.input) {
-      x = grid.put(segment.text, x: x, y: rect.y, style: segment.inert ? theme.inert : theme.prompt, maxX: rect.maxX)
+      x = grid.put(
+        segment.text, x: x, y: rect.y, style: segment.inert ? theme.inert : theme.prompt, maxX: rect.maxX)
     }
     let status = prompt.status.isEmpty ? "" : "  \(prompt.status)"
     x = grid.put(status, x: x, y: rect.y, style: theme.hint, maxX: rect.maxX)
     let hint = "  " + prompt.hint
-    if x + DisplayWidth.of(hint) <= rect.maxX { grid.put(hint, x: x, y: rect.y, style: theme.hint, maxX: rect.maxX) }
+    if x + DisplayWidth.of(hint) <= rect.maxX {
+      grid.put(hint, x: x, y: rect.y, style: theme.hint, maxX: rect.maxX)
+    }
   }
 
   /// Where the terminal cursor goes while the prompt is open (after its input).

@@ -162,12 +162,14 @@ struct OutputCells {
     clipped = line.clipped
     if line.isPlain {
       for character in String(decoding: line.bytes, as: UTF8.self) {
-        cells.append(Cell(character: character, width: DisplayWidth.of(character), style: line.startStyle, inert: false))
+        cells.append(
+          Cell(character: character, width: DisplayWidth.of(character), style: line.startStyle, inert: false))
       }
     } else {
       for run in line.interpreted(interpretSGR: interpretSGR).runs {
         for character in run.text {
-          cells.append(Cell(character: character, width: DisplayWidth.of(character), style: run.style, inert: run.inert))
+          cells.append(
+            Cell(character: character, width: DisplayWidth.of(character), style: run.style, inert: run.inert))
         }
       }
     }

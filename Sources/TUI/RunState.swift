@@ -27,7 +27,9 @@ public enum RunState: Equatable, Sendable {
       let (whole, fraction) = elapsed.components
       return "✗ cancelled · \(whole * 1_000 + fraction / 1_000_000_000_000_000) ms"
     case .finished(let result):
-      if let limit = Self.limitReached(result) { return "✗ \(limit) · \(Int(result.wallMilliseconds.rounded())) ms" }
+      if let limit = Self.limitReached(result) {
+        return "✗ \(limit) · \(Int(result.wallMilliseconds.rounded())) ms"
+      }
       let mark = result.status == .ok ? "✓" : "✗"
       var parts = ["\(mark) \(result.status.rawValue)"]
       if let code = result.exitCode { parts.append("exit \(code)") }

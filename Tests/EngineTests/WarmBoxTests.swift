@@ -181,7 +181,9 @@ struct WarmBoxTests {
     let lines = arrived.flatMap { run in run.text.split(separator: "\n").map { "\(run.stream):\($0)" } }
     let expected = (0..<200).flatMap { ["o:out \($0)", "e:err \($0)"] }
     let same = zip(lines, expected).prefix { $0 == $1 }.count
-    #expect(same == expected.count && lines.count == expected.count, "in order up to line \(same): \(lines.prefix(same + 3).suffix(6))")
+    #expect(
+      same == expected.count && lines.count == expected.count,
+      "in order up to line \(same): \(lines.prefix(same + 3).suffix(6))")
   }
 
   @Test("a request may keep less output in its result than it streams")
@@ -192,7 +194,9 @@ struct WarmBoxTests {
     limits.outputKilobytes = 4_096
     var streamed = 0
     let result = try backend.runBlocking(
-      ExecutionRequest(code: String(repeating: "print('x' * 999)\n", count: 2_000), limits: limits, resultOutputKilobytes: 16)
+      ExecutionRequest(
+        code: String(repeating: "print('x' * 999)\n", count: 2_000), limits: limits, resultOutputKilobytes: 16
+      )
     ) { event in
       if case .stdout(let bytes) = event { streamed += bytes.count }
     }
@@ -202,4 +206,3 @@ struct WarmBoxTests {
     #expect(!result.stdoutTruncated)
   }
 }
-

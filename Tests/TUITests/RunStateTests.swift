@@ -19,7 +19,8 @@ import Testing
     #expect(
       Self.summary(.timeout, exit: nil, message: "CPU-time limit of 5000 ms reached").contains(
         "CPU-time limit (5 s; [limits] cpu_ms raises it)"))
-    #expect(Self.summary(.memoryLimit, exit: 1).contains("memory limit (256 MB; [limits] memory_mb raises it)"))
+    #expect(
+      Self.summary(.memoryLimit, exit: 1).contains("memory limit (256 MB; [limits] memory_mb raises it)"))
   }
 
   @Test func ordinaryEndingsKeepTheirExitCode() {

@@ -10,7 +10,8 @@ enum StyleMap {
     for y in rect.y..<rect.maxY {
       for x in rect.x..<rect.maxX { counts[grid[x, y].style, default: 0] += 1 }
     }
-    let common = counts.max { $0.value < $1.value || ($0.value == $1.value && "\($0.key)" > "\($1.key)") }?.key
+    let common = counts.max { $0.value < $1.value || ($0.value == $1.value && "\($0.key)" > "\($1.key)") }?
+      .key
     let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
     var rows: [String] = []
     for y in rect.y..<rect.maxY {

@@ -26,7 +26,8 @@ import Testing
   }
 
   @Test func backgroundsAnd256AndTruecolor() {
-    let runs = Self.runs("\u{1B}[44ma\u{1B}[38;5;208mb\u{1B}[48;2;10;20;30mc\u{1B}[38:2:1:2:3md\u{1B}[103;39;49me")
+    let runs = Self.runs(
+      "\u{1B}[44ma\u{1B}[38;5;208mb\u{1B}[48;2;10;20;30mc\u{1B}[38:2:1:2:3md\u{1B}[103;39;49me")
     #expect(runs[0].1 == Style(background: .ansi(4)))
     #expect(runs[1].1 == Style(foreground: .indexed(208), background: .ansi(4)))
     #expect(runs[2].1 == Style(foreground: .indexed(208), background: .rgb(10, 20, 30)))
@@ -49,7 +50,9 @@ import Testing
 
   @Test func otherSequencesStayInertAndVisible() {
     // Cursor moves, clears, a window title, OSC 52 (clipboard), a bare ESC: none is obeyed.
-    for sequence in ["\u{1B}[2J", "\u{1B}[10;5H", "\u{1B}]0;pwned\u{07}", "\u{1B}]52;c;aGk=\u{07}", "\u{1B}c"] {
+    for sequence in [
+      "\u{1B}[2J", "\u{1B}[10;5H", "\u{1B}]0;pwned\u{07}", "\u{1B}]52;c;aGk=\u{07}", "\u{1B}c",
+    ] {
       let result = Self.line("a" + sequence + "b")
       #expect(result.text.hasPrefix("a␛"), "\(sequence.debugDescription)")
       #expect(!result.text.contains("\u{1B}") && !result.text.contains("\u{07}"))

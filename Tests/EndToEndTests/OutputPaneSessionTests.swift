@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// The output pane in a real terminal: a view held while a program streams, and output that tries
+/// to steer the terminal.
+@Suite(.serialized) struct OutputPaneSessionTests {
+  @Test func aScrolledBackViewHoldsWhileTheProgramStreams() throws {
+    let tmux = try EditorSessionTests.startEditor()
+    // Enter after ':' indents the loop's body.
+    try tmux.type("import time\nfor i in range(300):\nprint('line', i, flush=True)\ntime.sleep(0.01)")
+    try tmux.press("F5")
+    try tmux.waitFor { EditorSessionTests.outputPane($0).contains("line 40") }
+    try tmux.press("F6", "PPage", "PPage")
+    let held = try tmux.waitFor { $0.contains("held") }
+    let heldLines = EditorSessionTests.outputPane(held)
+    #expect(held.contains("● running"), "the run ended before the view was held:\n\(held)")
+    // The run goes on to its end; the held view does not move.
+    let finished = try tmux.waitFor(timeout: 30) { $0.contains("✓ ok") }
+    #expect(EditorSessionTests.outputPane(finished) == heldLines, "the view moved:\n\(finished)")
+    #expect(!EditorSessionTests.outputPane(finished).contains("line 299"))
+    // End follows again: the last line shows.
+    try tmux.press("End")
+    try tmux.waitFor { EditorSessionTests.outputPane($0).contains("line 299") && !$0.contains("held") }
+    try tmux.press("Escape", "C-q", "C-q")
+    try EditorSessionTests.expectCleanShell(tmux)
+  }
+
+  @Test func escapeSequencesInOutputStayInertButColoursShow() throws {
+    let tmux = try EditorSessionTests.startEditor()
+    let titleBefore = try tmux.tmux("display-message", "-p", "-t", "e2e", "#{pane_title}")
+    // A window title (OSC 0 and 2), a clipboard write (OSC 52), a clear and a cursor move, then colour.
+    try tmux.type(
+      #"print('A\x1b]0;pwned-title\x07B\x1b]2;pwned-two\x1b\\C\x1b]52;c;cHduZWQ=\x07D\x1b[2J\x1b[HE')"#
+        + "\n" + #"print('\x1b[31mred\x1b[0m plain')"#)
+    try tmux.press("F5")
+    let screen = try tmux.waitFor { $0.contains("✓ ok") }
+    let pane = EditorSessionTests.outputPane(screen)
+    #expect(pane.first?.hasPrefix("A␛]0;pwned-title^GB␛]2;pwned-two␛") == true, "screen:\n\(screen)")
+    #expect(pane.contains("red plain"), "SGR codes were not interpreted:\n\(screen)")
+    // The screen is still the editor's: nothing was cleared or moved.
+    #expect(screen.contains("main.py") && screen.contains("Analysis") && screen.contains("Ln "))
+    let titleAfter = try tmux.tmux("display-message", "-p", "-t", "e2e", "#{pane_title}")
+    #expect(titleAfter == titleBefore)
+    #expect(!titleAfter.contains("pwned"))
+    // The colour reached the terminal as colour (capture-pane -e keeps SGR).
+    let coloured = try tmux.tmux("capture-pane", "-p", "-e", "-t", "e2e")
+    #expect(coloured.contains("\u{1B}[31mred"), "no red in:\n\(coloured.debugDescription)")
+    try EditorSessionTests.quitDiscardingChanges(tmux)
+  }
+}
