@@ -164,9 +164,16 @@ public final class App {
   /// arrives over several frames, and keys pressed meanwhile are handled between them.
   public func drainInbox() {
     backlog += inbox.take()
+    let superseded = supersededOutput()
     let deadline = clock.now + .milliseconds(8)
     while backlogStart < backlog.count {
-      receive(backlog[backlogStart])
+      switch backlog[backlogStart] {
+      case .execution(.stdout(let bytes)) where backlogStart < superseded:
+        output.log.skip(bytes, from: .stdout)
+      case .execution(.stderr(let bytes)) where backlogStart < superseded:
+        output.log.skip(bytes, from: .stderr)
+      case let message: receive(message)
+      }
       backlogStart += 1
       if backlogStart % 8 == 0 && clock.now >= deadline { break }
     }
@@ -174,6 +181,22 @@ public final class App {
       backlog.removeFirst(backlogStart)
       backlogStart = 0
     }
+  }
+
+  /// Where the backlog's output stops being superseded: from there on it holds more lines than
+  /// the pane keeps, so nothing before it would survive to be seen (a flood outrunning the screen).
+  private func supersededOutput() -> Int {
+    var lines = 0
+    var index = backlog.count
+    while index > backlogStart, lines <= output.log.maxLines {
+      index -= 1
+      switch backlog[index] {
+      case .execution(.stdout(let bytes)), .execution(.stderr(let bytes)):
+        for byte in bytes where byte == 0x0A { lines += 1 }
+      default: break
+      }
+    }
+    return lines > output.log.maxLines ? index : backlogStart
   }
 
   public var isRunning: Bool { runState.isRunning }

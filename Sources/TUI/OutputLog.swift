@@ -82,6 +82,27 @@ public struct OutputLog: Sendable {
     }
   }
 
+  /// Takes `bytes` as `append` would when at least `maxLines` more lines are known to follow: every
+  /// line they make would be dropped before it could be seen, so they are only counted. What
+  /// follows the last newline (the start of a line that may be seen) is appended. Falls back to
+  /// `append` while the first line is not settled or when colours would carry over.
+  public mutating func skip(_ bytes: [UInt8], from stream: Stream) {
+    guard lines.count >= 2, !lines[0].open, let lastNewline = bytes.lastIndex(of: 0x0A),
+      !bytes.contains(0x1B)
+    else {
+      append(bytes, from: stream)
+      return
+    }
+    let last = lines.count - 1
+    let continuing = lines[last].open && lines[last].stream == stream
+    var newlines = 0
+    for byte in bytes[...lastNewline] where byte == 0x0A { newlines += 1 }
+    // Each newline ends a line; the first one ends the open line when it continues it.
+    droppedLines += newlines - (continuing ? 1 : 0)
+    if continuing { lines[last].open = false }
+    append(Array(bytes[(lastNewline + 1)...]), from: stream)
+  }
+
   /// Adds to an open line. A line over `maxLineBytes` keeps its start, unless it rewrites itself
   /// with carriage returns (a progress bar): then it keeps its latest state.
   private mutating func extend(_ index: Int, with piece: ArraySlice<UInt8>) {

@@ -56,4 +56,38 @@ import Testing
     #expect(log.lines.map(\.text) == ["abcd", "k"])
     #expect(log.lines[0].clipped)
   }
+
+  @Test func skippingSupersededOutputEndsAsAppendingWould() {
+    let head = Array("header\n".utf8)
+    let superseded =
+      Array("a partial".utf8) + Array((1...50).map { "old \($0)\n" }.joined().utf8) + Array("tail-".utf8)
+    let after = Array("end\n".utf8) + Array((1...12).map { "new \($0)\n" }.joined().utf8)
+    var appended = OutputLog(maxLines: 10)
+    var skipped = OutputLog(maxLines: 10)
+    for log in [0, 1] {
+      if log == 0 {
+        appended.append(head, from: .stdout)
+        appended.append(Array("x\n".utf8), from: .stdout)
+        appended.append(superseded, from: .stdout)
+        appended.append(after, from: .stdout)
+      } else {
+        skipped.append(head, from: .stdout)
+        skipped.append(Array("x\n".utf8), from: .stdout)
+        skipped.skip(superseded, from: .stdout)
+        skipped.append(after, from: .stdout)
+      }
+    }
+    #expect(skipped.lines.map(\.text) == appended.lines.map(\.text))
+    #expect(skipped.droppedLines == appended.droppedLines)
+    #expect(skipped.lines.first?.text == "header")
+  }
+
+  @Test func theRingKeepsOrderAcrossManyWrapArounds() {
+    var log = OutputLog(maxLines: 4)
+    for n in 1...1_000 { log.append(Array("\(n)\n".utf8), from: n % 3 == 0 ? .stderr : .stdout) }
+    #expect(log.lines.map(\.text) == ["1", "998", "999", "1000"])
+    #expect(log.lines.map(\.stream) == [.stdout, .stdout, .stderr, .stdout])
+    #expect(log.droppedLines == 996)
+    #expect(log.index(ofLine: log.id(ofLineAt: 2)) == 2)
+  }
 }
