@@ -24,7 +24,7 @@ func runFloodBenchmark() {
   configuration.limits.cpuMilliseconds = 120_000
   let backend = LocalBackend(configuration: configuration)
   defer { backend.close() }
-  let app = App(backend: backend, isolation: backend.isolation, text: flood, limits: configuration.limits)
+  let app = App(backend: backend, text: flood, limits: configuration.limits)
   let baseline = residentKilobytes()
 
   let started = clock.now

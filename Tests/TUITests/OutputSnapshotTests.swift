@@ -7,7 +7,7 @@ import Testing
   static let sizes = [(40, 12), (80, 24), (200, 60)]
 
   static func app(receiving chunks: [(OutputLog.Stream, String)]) -> App {
-    let app = App(backend: ScriptedBackend(events: []), isolation: "none")
+    let app = App.scripted()
     for (stream, text) in chunks {
       app.receive(.execution(stream == .stdout ? .stdout(Array(text.utf8)) : .stderr(Array(text.utf8))))
     }

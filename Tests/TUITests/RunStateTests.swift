@@ -28,27 +28,18 @@ import Testing
     #expect(Self.summary(.error, exit: 2) == "✗ error · exit 2 · 31 ms")
   }
 
-  /// Records the request it was asked to run.
-  final class RecordingBackend: ExecutionBackend {
-    let requests = Mutex<[ExecutionRequest]>([])
-    func run(_ request: ExecutionRequest) -> AsyncThrowingStream<ExecutionEvent, any Error> {
-      requests.withLock { $0.append(request) }
-      return AsyncThrowingStream { $0.finish() }
-    }
-  }
-
   @Test func theEditorsOutputCapIsHighAndItsResultsKeepLittle() {
-    let backend = RecordingBackend()
-    let app = App(backend: backend, isolation: "none", limits: .defaults)
+    let backend = ScriptedBackend()
+    let app = App(backend: backend, limits: .defaults)
     app.handle(.key(.function(5)))
-    let request = backend.requests.withLock { $0.first }
+    let request = backend.control.requests.withLock { $0.first }
     #expect((request?.limits.outputKilobytes ?? 0) >= 64 * 1_024)
     #expect(request?.resultOutputKilobytes == App.resultOutputKilobytes)
     // A configured cap above the editor's is kept.
     var high = ExecutionLimits.defaults
     high.outputKilobytes = 1_048_576
-    let second = RecordingBackend()
-    App(backend: second, isolation: "none", limits: high).handle(.key(.function(5)))
-    #expect(second.requests.withLock { $0.first?.limits.outputKilobytes } == 1_048_576)
+    let second = ScriptedBackend()
+    App(backend: second, limits: high).handle(.key(.function(5)))
+    #expect(second.control.requests.withLock { $0.first?.limits.outputKilobytes } == 1_048_576)
   }
 }
