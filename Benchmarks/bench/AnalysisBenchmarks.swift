@@ -38,7 +38,7 @@ func runAnalysisBenchmarks() {
   var parse: [Double] = []
   let script = "import ast; ast.parse(open('\(file)').read())"
   for _ in 0..<15 {
-    for _ in 0..<400 where backend.warmProcess == nil { usleep(5_000) }
+    _ = backend.waitForWarmBox()
     ours += measure(1) {
       let done = DispatchSemaphore(value: 0)
       Task {

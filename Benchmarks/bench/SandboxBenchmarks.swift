@@ -23,7 +23,7 @@ func runSandboxBenchmarks() {
   var bare: [Double] = []
   for _ in 0..<40 {
     // Wait, untimed, until the pool has the next box ready, as it would while the user reads.
-    for _ in 0..<400 where backend.warmProcess == nil { usleep(5_000) }
+    _ = backend.waitForWarmBox()
     warm += measure(1) { _ = try? backend.runBlocking(request) { _ in } }
     bare += measure(1) {
       _ = HelperProcess.run("/usr/bin/python3", ["-I", file], timeoutMilliseconds: 10_000)

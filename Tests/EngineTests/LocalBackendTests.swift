@@ -68,26 +68,19 @@ struct LocalBackendTests {
   func cancel() async throws {
     var configuration = SandboxConfiguration()
     configuration.importPolicy = .off  // the program names itself with ctypes
+    configuration.limits.wallMilliseconds = 60_000  // a loaded machine may take its time to start it
     let marker = SandboxHarness.marker()
-    let code = SandboxHarness.nameItself(marker) + "import time\nprint('up', flush=True)\ntime.sleep(30)\n"
-    let stream = LocalBackend(configuration: configuration).run(ExecutionRequest(code: code)).events
-    let consumer = Task {
-      for try await _ in stream {}
-    }
-    #expect(await eventually { !SandboxHarness.processesNamed(marker).isEmpty }, "the program never started")
+    let code = SandboxHarness.nameItself(marker) + "import time\nprint('up', flush=True)\ntime.sleep(120)\n"
+    let backend = LocalBackend(configuration: configuration)
+    let events = backend.run(ExecutionRequest(code: code, limits: configuration.limits)).events
+    let (consumer, printed) = await RunSignals.consumeUntilOutput(events)
+    try #require(printed, "the program never started")
+    #expect(!SandboxHarness.processesNamed(marker).isEmpty)
     consumer.cancel()
-    _ = try? await consumer.value
-    #expect(
-      await eventually { SandboxHarness.processesNamed(marker).isEmpty }, "the program outlived the cancel")
-  }
-
-  /// Polls `condition` every 50 ms for up to 10 s.
-  private func eventually(_ condition: () -> Bool) async -> Bool {
-    for _ in 0..<200 {
-      if condition() { return true }
-      try? await Task.sleep(for: .milliseconds(50))
-    }
-    return false
+    await consumer.value
+    // close() returns once every run it started has cleaned up: the signal that the kill is done.
+    backend.close()
+    #expect(SandboxHarness.processesNamed(marker).isEmpty, "the program outlived the cancel")
   }
 
   @Test("a run reports the isolation the backend detected")

@@ -28,8 +28,7 @@ struct WarmBoxTests {
     -> LocalBackend
   {
     let backend = LocalBackend(configuration: configuration, keepWarm: true)
-    for _ in 0..<200 where backend.warmProcess == nil { try await Task.sleep(for: .milliseconds(25)) }
-    try #require(backend.warmProcess != nil, "no warm box was made")
+    try #require(backend.waitForWarmBox() != nil, "no warm box was made")
     return backend
   }
 
@@ -55,7 +54,7 @@ struct WarmBoxTests {
       hello.isolation.hasPrefix(["ns": "ns+", "bwrap": "bwrap+", "rlimits": "rlimits"][layers.rawValue]!))
 
     // The next box is made in the background after each run.
-    for _ in 0..<200 where backend.warmProcess == nil { try await Task.sleep(for: .milliseconds(25)) }
+    #expect(backend.waitForWarmBox() != nil)
     let failing = try Self.run(backend, "x = 1\n\ny = x / 0\n")
     #expect(String(decoding: failing.stderr, as: UTF8.self).contains("main.py\", line 3"), "\(failing)")
     #expect(!String(decoding: failing.stderr, as: UTF8.self).contains("<string>"))
@@ -95,7 +94,7 @@ struct WarmBoxTests {
     defer { backend.close() }
     let pid = try #require(backend.warmProcess)
     kill(pid, SIGKILL)
-    try await Task.sleep(for: .milliseconds(100))
+    try #require(RunSignals.waitForExit(of: pid), "the warm box's interpreter outlived SIGKILL")
     let result = try Self.run(backend, "print('still runs')\n")
     #expect(result.status == .ok)
     #expect(result.stdout == Array("still runs\n".utf8))
@@ -121,11 +120,9 @@ struct WarmBoxTests {
     let backend = LocalBackend(configuration: Self.configuration())
     let code = "import time\nprint('up', flush=True)\ntime.sleep(30)\n"
     let stream = backend.run(ExecutionRequest(code: code, limits: backend.configuration.limits)).events
-    let consumer = Task { for try await _ in stream {} }
-    for _ in 0..<200 where !UidLease.anyProcessRunning(as: Self.uid) {
-      try await Task.sleep(for: .milliseconds(25))
-    }
-    try #require(UidLease.anyProcessRunning(as: Self.uid), "the program never started")
+    let (consumer, printed) = await RunSignals.consumeUntilOutput(stream)
+    try #require(printed, "the program never started")
+    #expect(UidLease.anyProcessRunning(as: Self.uid))
     consumer.cancel()  // as the editor does when it quits mid-run
     backend.close()
     #expect(!UidLease.anyProcessRunning(as: Self.uid))
@@ -143,8 +140,7 @@ struct WarmBoxTests {
     try await Task.sleep(for: .milliseconds(400))
     #expect(backend.warmProcess == nil)
     held = nil
-    for _ in 0..<200 where backend.warmProcess == nil { try await Task.sleep(for: .milliseconds(25)) }
-    #expect(backend.warmProcess != nil, "no box after the uid came free")
+    #expect(backend.waitForWarmBox() != nil, "no box after the uid came free")
   }
 
   /// A warm box runs the program the moment it arrives, before the supervisor first polls: with

@@ -56,6 +56,12 @@ public struct LocalBackend: ExecutionBackend {
   /// The pid of the warm box's interpreter when one is ready (tests and benchmarks wait on it).
   public var warmProcess: pid_t? { pool?.readyProcess }
 
+  /// Waits (up to `timeout`) for the warm box to be ready; its interpreter's pid, or nil when none
+  /// came in time (or the backend keeps none). For tests and benchmarks that need a box to take.
+  public func waitForWarmBox(timeout: Duration = .seconds(10)) -> pid_t? {
+    pool?.waitForBox(timeout: timeout)
+  }
+
   /// How many runs took a warm box.
   var warmRunsTaken: Int { pool?.runsTaken ?? 0 }
 

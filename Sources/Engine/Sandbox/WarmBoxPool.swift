@@ -13,7 +13,8 @@ import Synchronization
 /// made it (its parent-death signal follows the thread, not the process), and so with the process.
 final class WarmBoxPool: Sendable {
   private let builder: BoxBuilder
-  private let ready = Mutex<PreparedBox?>(nil)
+  /// The box ready for the next run; a monitor, so a caller can wait for one to be made.
+  private let ready = Monitor<PreparedBox?>(nil)
   private let closed = Atomic<Bool>(false)
   /// Set by the pool's thread when it has discarded its last box and ended.
   private let finished = Monitor(false)
@@ -30,7 +31,7 @@ final class WarmBoxPool: Sendable {
   /// The warm box, if one is ready for `limits` and still alive; a stale one is discarded.
   func take(for limits: ExecutionLimits) -> PreparedBox? {
     guard
-      let box = ready.withLock({ box -> PreparedBox? in
+      let box = ready.update({ box -> PreparedBox? in
         defer { box = nil }; return box
       })
     else { return nil }
@@ -49,7 +50,13 @@ final class WarmBoxPool: Sendable {
   var runsTaken: Int { taken.load(ordering: .relaxed) }
 
   /// The pid of the warm box's interpreter, when one is ready (for tests and diagnostics).
-  var readyProcess: pid_t? { ready.withLock { $0?.process.pid } }
+  var readyProcess: pid_t? { ready.update { $0?.process.pid } }
+
+  /// Waits (up to `timeout`) until a box is ready, and returns its interpreter's pid.
+  func waitForBox(timeout: Duration) -> pid_t? {
+    ready.wait(timeout: timeout) { $0 != nil }
+    return readyProcess
+  }
 
   /// Discards the warm box and makes no more: the box's processes, cgroup and work dir go now, not
   /// when the next run with its uid finds them.
@@ -65,15 +72,15 @@ final class WarmBoxPool: Sendable {
       StaleRuns.sweep(uidRange: builder.configuration.uidRange, cgroups: builder.layers.cgroups)
     }
     defer {
-      ready.withLock { box -> PreparedBox? in
+      ready.update { box -> PreparedBox? in
         defer { box = nil }; return box
       }?.discard()
       finished.update { $0 = true }
     }
     while !closed.load(ordering: .acquiring) {
-      var made = !ready.withLock { $0 == nil }
+      var made = !ready.update { $0 == nil }
       if !made, let box = try? builder.warmBox() {
-        ready.withLock { $0 = box }
+        ready.update { $0 = box }
         made = true
       }
       // A box that could not be made (every uid busy, processes or memory short for a moment) is
