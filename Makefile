@@ -33,7 +33,7 @@ install: release
 test: bootstrap lint
 	scripts/check-imports.py
 	@scripts/check-build.sh
-	$(SWIFT) test --skip-build
+	scripts/run-tests.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks

@@ -148,9 +148,39 @@ struct child_start {
 // Room for the box's path buffers (a few PATH_MAX arrays deep) and libc's calls.
 enum { child_stack_size = 256 * 1024 };
 
+// Runs in the child. Closes every descriptor the set-up below does not use, first thing: the
+// child starts with a copy of the parent's whole table, and until its exec it would keep the
+// parent's pipes and files open (a pipe's reader would wait for an end the parent has closed, and a
+// lock file kept open would outlive its holder's wish to let go).
+static void close_all_but(const struct child_start *s) {
+  const cs_options *o = s->options;
+  int count = 0;
+  int keep[4 + CS_MAX_KEPT_FDS + o->cgroup_fd_count + o->landlock_rule_count + 1];
+  keep[count++] = s->in_pipe[0];
+  keep[count++] = s->out_pipe[1];
+  keep[count++] = s->err_pipe[1];
+  keep[count++] = s->error_pipe[1];
+  for (int i = 0; i < o->keep_fd_count; i++) keep[count++] = o->keep_fds[i];
+  for (int i = 0; i < o->cgroup_fd_count; i++) keep[count++] = o->cgroup_fds[i];
+  for (int i = 0; i < o->landlock_rule_count; i++) keep[count++] = o->landlock_rules[i].fd;
+  if (o->box && o->box->network_fd >= 0) keep[count++] = o->box->network_fd;
+  for (int i = 1; i < count; i++) {  // insertion sort: a handful of numbers
+    int value = keep[i], j = i - 1;
+    while (j >= 0 && keep[j] > value) { keep[j + 1] = keep[j]; j--; }
+    keep[j + 1] = value;
+  }
+  unsigned next = 3;  // 0-2 are replaced by the pipes in arrange_fds
+  for (int i = 0; i < count; i++) {
+    if (keep[i] < (int)next) continue;
+    close_range_from(next, (unsigned)keep[i] - 1);
+    next = (unsigned)keep[i] + 1;
+  }
+  close_range_from(next, ~0U);
+}
+
 static int child_main(void *argument) {
   const struct child_start *s = argument;
-  close(s->in_pipe[1]); close(s->out_pipe[0]); close(s->err_pipe[0]); close(s->error_pipe[0]);
+  close_all_but(s);
   child_setup(s->path, s->argv, s->envp, s->options, s->parent, s->in_pipe[0], s->out_pipe[1],
               s->err_pipe[1], s->error_pipe[1]);
   return 127;

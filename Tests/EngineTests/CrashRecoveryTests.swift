@@ -16,8 +16,8 @@ struct CrashRecoveryTests {
     "a killed coderemote's mount and cgroup are cleared by the next run", arguments: Harness.available
   )
   func leftoversAreCleared(layers: Harness.LayerSet) async throws {
-    // A uid of its own, outside the default range, so no other test shares it.
-    let uid = 61_501 + (Harness.LayerSet.allCases.firstIndex(of: layers) ?? 0)
+    // A uid of its own (TestUids), outside the default range, so no other test shares it.
+    let uid = Int(TestUids.crashRecovery.lowerBound) + (Harness.LayerSet.allCases.firstIndex(of: layers) ?? 0)
     let scratch = try TemporaryDirectory()
     try FileManager.default.createDirectory(
       atPath: scratch.path + "/coderemote", withIntermediateDirectories: true)
@@ -77,7 +77,8 @@ struct CrashRecoveryTests {
   func sweepAtStart() async throws {
     guard Harness.isRoot, let cgroups = CgroupSupport.detect() else { return }
     // Two leftovers made the way a killed run leaves them: a mounted work dir and a cgroup.
-    let (stale, held): (UInt32, UInt32) = (61_521, 61_522)
+    let range = TestUids.sweep
+    let (stale, held) = (range.lowerBound + 1, range.lowerBound + 2)
     var limits = ExecutionLimits.defaults
     limits.processes = 8
     for uid in [stale, held] {
@@ -87,7 +88,7 @@ struct CrashRecoveryTests {
     }
     var lease = UidLease.tryAcquire(held)  // a live run holds this one
     try #require(lease != nil)
-    StaleRuns.sweep(uidRange: 61_520...61_529, cgroups: cgroups)
+    StaleRuns.sweep(uidRange: range, cgroups: cgroups)
     #expect(!Self.mounted(Int(stale)))
     #expect(!FileManager.default.fileExists(atPath: "/run/coderemote/runs/uid-\(stale)"))
     #expect(
@@ -96,7 +97,7 @@ struct CrashRecoveryTests {
       })
     #expect(Self.mounted(Int(held)), "a held uid's work dir must be left alone")
     lease = nil  // that run has ended
-    StaleRuns.sweep(uidRange: 61_520...61_529, cgroups: cgroups)
+    StaleRuns.sweep(uidRange: range, cgroups: cgroups)
     #expect(!Self.mounted(Int(held)))
     #expect(
       RunCgroup.directories(of: cgroups, name: "uid-\(held)").allSatisfy {

@@ -79,7 +79,7 @@ struct LocalBackendTests {
     consumer.cancel()
     await consumer.value
     // close() returns once every run it started has cleaned up: the signal that the kill is done.
-    backend.close()
+    await RunSignals.offPool { backend.close() }
     #expect(SandboxHarness.processesNamed(marker).isEmpty, "the program outlived the cancel")
   }
 

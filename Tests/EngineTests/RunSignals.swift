@@ -1,6 +1,7 @@
 import CSandbox
 import Execution
 import Glibc
+import Processes
 
 /// Real signals for tests to wait on, instead of polling with sleeps.
 enum RunSignals {
@@ -32,5 +33,14 @@ enum RunSignals {
     defer { close(fd) }
     var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
     return poll(&entry, 1, timeoutMilliseconds) == 1
+  }
+
+  /// Runs a blocking wait on a thread of its own: an async test must not block one of the few
+  /// threads Swift's task pool has (as many as cores), or every other async test in the process
+  /// (the TUI's among them) starves behind it.
+  static func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+      DetachedThread.start { continuation.resume(returning: body()) }
+    }
   }
 }

@@ -10,7 +10,7 @@ import Testing
 @Suite("Warm boxes", .serialized)
 struct WarmBoxTests {
   /// A uid of its own, outside the default range, so the leftovers checks see only this suite.
-  static let uid: UInt32 = 61_510
+  static let uid = TestUids.warmBoxes
 
   static func configuration(
     wallMilliseconds: Int = 10_000, layers: SandboxHarness.LayerSet = SandboxHarness.strongest
@@ -28,7 +28,7 @@ struct WarmBoxTests {
     -> LocalBackend
   {
     let backend = LocalBackend(configuration: configuration, keepWarm: true)
-    try #require(backend.waitForWarmBox() != nil, "no warm box was made")
+    try #require(await RunSignals.offPool { backend.waitForWarmBox() } != nil, "no warm box was made")
     return backend
   }
 
@@ -54,7 +54,7 @@ struct WarmBoxTests {
       hello.isolation.hasPrefix(["ns": "ns+", "bwrap": "bwrap+", "rlimits": "rlimits"][layers.rawValue]!))
 
     // The next box is made in the background after each run.
-    #expect(backend.waitForWarmBox() != nil)
+    #expect(await RunSignals.offPool { backend.waitForWarmBox() } != nil)
     let failing = try Self.run(backend, "x = 1\n\ny = x / 0\n")
     #expect(String(decoding: failing.stderr, as: UTF8.self).contains("main.py\", line 3"), "\(failing)")
     #expect(!String(decoding: failing.stderr, as: UTF8.self).contains("<string>"))
@@ -94,7 +94,9 @@ struct WarmBoxTests {
     defer { backend.close() }
     let pid = try #require(backend.warmProcess)
     kill(pid, SIGKILL)
-    try #require(RunSignals.waitForExit(of: pid), "the warm box's interpreter outlived SIGKILL")
+    try #require(
+      await RunSignals.offPool { RunSignals.waitForExit(of: pid) },
+      "the warm box's interpreter outlived SIGKILL")
     let result = try Self.run(backend, "print('still runs')\n")
     #expect(result.status == .ok)
     #expect(result.stdout == Array("still runs\n".utf8))
@@ -140,7 +142,7 @@ struct WarmBoxTests {
     try await Task.sleep(for: .milliseconds(400))
     #expect(backend.warmProcess == nil)
     held = nil
-    #expect(backend.waitForWarmBox() != nil, "no box after the uid came free")
+    #expect(await RunSignals.offPool { backend.waitForWarmBox() } != nil, "no box after the uid came free")
   }
 
   /// A warm box runs the program the moment it arrives, before the supervisor first polls: with

@@ -116,6 +116,10 @@ int cs_try_wait(pid_t pid, cs_status *status);
 /// A pollable descriptor that becomes readable when `pid` exits (pidfd_open), or -1 with errno.
 int cs_pidfd_open(pid_t pid);
 
+// Takes a process-owned write lock on the whole of `fd` without waiting: 0, or an errno
+// (EAGAIN/EACCES when another process holds it).
+int cs_try_lock_file(int fd);
+
 /// The Landlock ABI version this kernel offers, or 0 when it has none.
 int cs_landlock_abi(void);
 

@@ -4,23 +4,34 @@ import FoundationEssentials
 import Glibc
 import Processes
 import Settings
+import Synchronization
 
 /// One uid of the configured range, held by one run at a time across every Code Remote process on
-/// the machine (an flock on a file per uid, released by the kernel even if the holder crashes).
+/// the machine: a process-owned lock (fcntl) on a file per uid, released by the kernel even if the
+/// holder crashes and never inherited by a child. Inside one process a set of the uids held here
+/// keeps runs apart, since a process's own record locks do not exclude each other (and closing a
+/// second descriptor of a held file would drop its lock: a held file is never opened twice).
 /// RLIMIT_NPROC counts processes per uid, and the run's processes are killed by uid afterwards, so
 /// two runs must never share one.
 final class UidLease {
   let uid: UInt32
   private let lockFD: Int32
+  private let lockPath: String
 
   static let lockDirectory = "/run/coderemote/uids"
+  /// The lock files this process holds, by path.
+  private static let heldHere = Mutex<Set<String>>([])
 
-  private init(uid: UInt32, lockFD: Int32) {
+  private init(uid: UInt32, lockFD: Int32, lockPath: String) {
     self.uid = uid
     self.lockFD = lockFD
+    self.lockPath = lockPath
   }
 
-  deinit { close(lockFD) }
+  deinit {
+    close(lockFD)
+    _ = Self.heldHere.withLock { $0.remove(lockPath) }
+  }
 
   /// The first free uid of `range`, from a random starting point.
   static func acquire(from range: ClosedRange<UInt32>, locks directory: String = lockDirectory)
@@ -42,13 +53,15 @@ final class UidLease {
   /// `uid` if no run holds it now, else nil. Makes the lock directory when it is missing: on a fresh
   /// boot nothing has made it yet, and the start-up sweep (`StaleRuns`) comes before any run.
   static func tryAcquire(_ uid: UInt32, locks directory: String = lockDirectory) -> UidLease? {
-    var fd = open("\(directory)/\(uid)", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    let path = "\(directory)/\(uid)"
+    guard heldHere.withLock({ $0.insert(path).inserted }) else { return nil }
+    var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
     if fd < 0 && errno == ENOENT && makeLockDirectory(directory) {
-      fd = open("\(directory)/\(uid)", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+      fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
     }
-    if fd < 0 { return nil }
-    if flock(fd, LOCK_EX | LOCK_NB) == 0 { return UidLease(uid: uid, lockFD: fd) }
-    close(fd)
+    if fd >= 0 && cs_try_lock_file(fd) == 0 { return UidLease(uid: uid, lockFD: fd, lockPath: path) }
+    if fd >= 0 { close(fd) }
+    _ = heldHere.withLock { $0.remove(path) }
     return nil
   }
 
