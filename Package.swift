@@ -76,7 +76,8 @@ let package = Package(
       dependencies: ["Editor", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
     // The executable's own decisions (its command table), tested in process.
-    .testTarget(name: "CodeRemoteTests", dependencies: ["coderemote", "Arguments"]),
+    .testTarget(
+      name: "CodeRemoteTests", dependencies: ["coderemote", "Arguments", "Execution", "Store", "TUI"]),
     .testTarget(
       name: "EngineTests", dependencies: ["Execution", "Processes", "Settings", "Sandbox", "coderemote"]),
     .testTarget(name: "SettingsTests", dependencies: ["Settings"]),

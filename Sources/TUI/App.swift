@@ -4,7 +4,7 @@ import Execution
 /// The whole screen: editor on the left, output top-right, analysis bottom-right, status bar below.
 /// It owns all UI state and is driven only from the app loop's thread.
 public final class App {
-  public enum Pane: CaseIterable { case editor, output }
+  public enum Pane: CaseIterable { case editor, output, analysis }
 
   /// What background work tells the UI.
   public enum Message: Sendable {
@@ -12,13 +12,14 @@ public final class App {
     case executionFailed(String)
     /// The run was cancelled (Ctrl-C, or quitting) before its result arrived.
     case executionCancelled
+    case analysis(AnalysisOutcome)
   }
 
   public var editor: EditorPane
   public private(set) var output = OutputPane()
-  public private(set) var analysis = AnalysisPane()
+  public internal(set) var analysis = AnalysisPane()
   public private(set) var runState: RunState = .idle
-  public private(set) var focus: Pane = .editor
+  public internal(set) var focus: Pane = .editor
   public private(set) var shouldQuit = false
   public let inbox = Inbox<Message>()
 
@@ -29,6 +30,7 @@ public final class App {
   /// The run going on, to cancel it; and the task that forwards its events to the inbox.
   private var currentRun: ExecutionHandle?
   private var runTask: Task<Void, Never>?
+  var analysisWork = AnalysisWork()
   private let theme: Theme
   private var lastLayout: Layout?
   private let clock = ContinuousClock()
@@ -56,6 +58,7 @@ public final class App {
   deinit {
     currentRun?.cancel()
     runTask?.cancel()
+    analysisWork.task?.cancel()
   }
 
   /// The output cap of a run in the editor, at least: the pane's bounded scrollback is what
@@ -77,16 +80,24 @@ public final class App {
     }
     switch event {
     case .key(.function(5)), .key(.ctrl("r")): startRun()
+    case .key(.function(7)):
+      focus = .analysis
+      startAnalysis(reusingCache: false)
     case .key(.ctrl("q")): quit(confirmed: quitWasArmed)
-    case .key(.ctrl("c")): cancelRun()
+    case .key(.ctrl("c")):
+      cancelRun()
+      cancelAnalysis("Ctrl-C")
     case .key(.function(6)): focus = focus == .editor ? .output : .editor
     case .key(.function(1)): help = HelpOverlay()
     case .resize: break
     case .mouse(let mouse): handleMouse(mouse)
     default:
       switch focus {
-      case .editor: _ = editor.handle(event)
+      case .editor:
+        _ = editor.handle(event)
+        noticeEditForAnalysis()
       case .output: handleInOutput(event)
+      case .analysis: handleInAnalysis(event)
       }
     }
   }
@@ -122,6 +133,12 @@ public final class App {
       case .wheelUp: output.wheel(down: false)
       case .wheelDown: output.wheel(down: true)
       }
+    } else if layout.analysis.contains(x: mouse.x, y: mouse.y) {
+      switch mouse.action {
+      case .press: focus = .analysis
+      case .wheelUp: analysis.wheel(down: false)
+      case .wheelDown: analysis.wheel(down: true)
+      }
     }
   }
 
@@ -129,7 +146,7 @@ public final class App {
   private func handleInHelp(_ event: InputEvent) {
     switch event {
     case .key(.escape), .key(.function(1)), .key(.character("q")): help = nil
-    case .key(.function(5)), .key(.ctrl("r")), .key(.ctrl("c")), .key(.ctrl("q")):
+    case .key(.function(5)), .key(.ctrl("r")), .key(.function(7)), .key(.ctrl("c")), .key(.ctrl("q")):
       help = nil
       handle(event)
     default: _ = help?.handle(event)
@@ -150,6 +167,7 @@ public final class App {
     case .executionCancelled:
       if case .running(let start) = runState { runState = .cancelled(after: clock.now - start) }
       endRun()
+    case .analysis(let outcome): receiveAnalysis(outcome)
     }
   }
 
@@ -209,6 +227,7 @@ public final class App {
       code: editor.state.text, limits: limits, resultOutputKilobytes: Self.resultOutputKilobytes)
     let run = backend.run(request)
     currentRun = run
+    if analysisWork.analyzer != nil { startAnalysis(reusingCache: true) }
     let inbox = self.inbox
     // A cancelled run still ends with its result; a stream that ends without one (this task
     // cancelled, on quitting) says so itself.
@@ -245,6 +264,7 @@ public final class App {
     }
     currentRun?.cancel()
     runTask?.cancel()
+    analysisWork.task?.cancel()
     shouldQuit = true
   }
 
@@ -298,10 +318,11 @@ public final class App {
       x: layout.output.x + 1, y: layout.output.y, width: layout.output.width - 1, height: layout.output.height
     )
     output.fit(width: outputText.width, height: outputText.height)
+    prepareAnalysis(in: layout.analysis)
 
     drawTitle(" \(editor.fileName) ", in: layout.editorTitle, focused: focus == .editor, into: &grid)
     drawTitle(output.title, in: layout.outputTitle, focused: focus == .output, into: &grid)
-    drawTitle(" Analysis ", in: layout.analysisTitle, focused: false, into: &grid)
+    drawTitle(analysis.title, in: layout.analysisTitle, focused: focus == .analysis, into: &grid)
     for y in 0..<(height - 1) { grid.put("│", x: layout.separatorX, y: y, style: theme.border) }
     editor.render(in: layout.editor, into: &grid)
     grid.fill(
@@ -317,7 +338,11 @@ public final class App {
       return (grid, nil)
     }
     let cursor =
-      focus == .editor ? editor.cursorLocation(in: layout.editor) : output.cursorLocation(in: outputText)
+      switch focus {
+      case .editor: editor.cursorLocation(in: layout.editor)
+      case .output: output.cursorLocation(in: outputText)
+      case .analysis: nil as (x: Int, y: Int)?
+      }
     return (grid, cursor)
   }
 

@@ -17,6 +17,8 @@ public struct EditorPane: Component {
   private(set) var topLine = 0
   private(set) var leftColumn = 0
   var theme: Theme = .standard
+  /// Signs in the gutter's last column by 0-based line (the analysis's hot lines).
+  public var gutterMarks: [Int: GutterMark] = [:]
   /// When edits happen (monotonic), which decides how typing groups into undo steps. Tests
   /// replace it with a fake clock.
   var clock: () -> Duration = EditorPane.monotonicNow
@@ -245,6 +247,9 @@ public struct EditorPane: Component {
       grid.put(
         String(repeating: " ", count: max(0, gutter - 1 - number.count)) + number, x: rect.x, y: y,
         style: numberStyle, maxX: rect.maxX)
+      if let mark = gutterMarks[index] {
+        grid.put(mark.symbol, x: rect.x + gutter - 1, y: y, style: mark.style(in: theme), maxX: rect.maxX)
+      }
       drawLine(index, x: rect.x + gutter, y: y, maxX: rect.maxX, marks: marks, into: &grid)
     }
     if bottom > 0 && rect.height > 0 {

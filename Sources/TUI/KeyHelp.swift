@@ -11,7 +11,8 @@ public enum KeyHelp {
       title: "Application",
       entries: [
         ("F5, ^R", "run the program"), ("^C", "cancel the running program"),
-        ("F6", "switch focus: editor / output"), ("F1", "this help"),
+        ("F6", "switch focus: editor / output"),
+        ("F7", "analyse the code (Big-O), focus the analysis"), ("F1", "this help"),
         ("^Q", "quit (twice with unsaved changes)"),
       ]),
     Section(
@@ -47,6 +48,12 @@ public enum KeyHelp {
         ("^S", "save output to a file (asks before overwriting)"),
         ("^O", "show raw escape codes / colours"),
         ("Esc", "close find or drop the selection; else back to the editor"),
+      ]),
+    Section(
+      title: "Analysis pane (after F7 or a click; Esc goes back)",
+      entries: [
+        ("↑ ↓", "select a hot line"), ("Enter", "jump to the selected hot line in the editor"),
+        ("PgUp PgDn", "scroll (Home End: top, bottom)"), ("^C", "cancel the analysis (and the run)"),
       ]),
     Section(
       title: "Mouse",

@@ -1,3 +1,4 @@
+import Analysis
 import Arguments
 import Editor
 import FoundationEssentials
@@ -62,6 +63,10 @@ struct Edit: Command {
       // A missing file opens empty and is created on save; its line endings are kept either way.
       do { try app.editor.open(path: file) } catch { CLIFailure.usage(error.description).exit() }
     }
+    // Analyses run over the same backend as runs, with the same limits; F7 and each run ask.
+    app.connectAnalysis(
+      ComplexityAnalyzer(backend: backend, limits: configuration.sandbox.limits),
+      cache: StoreAnalysisCache(path: configuration.database(environment: environment)))
     app.editor.clipboard = Clipboard.detect(
       environment: environment, writeToTerminal: NcursesBackend.writeToTerminal)
     TerminalGuard.install()
