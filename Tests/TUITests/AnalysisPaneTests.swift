@@ -176,11 +176,14 @@ import Testing
     Snapshot.assert(grid.text, named: "analysis-pane-\(width)x\(height)")
   }
 
-  @Test func theScreenWithAnAnalysisAt80x24() async throws {
+  /// The whole screen after F7, the pane in its corner: hot lines marked in the gutter.
+  @Test(arguments: [(40, 12), (80, 24), (200, 60)])
+  func screenSnapshots(width: Int, height: Int) async throws {
     let app = Self.app(ScriptedAnalyzer(.success(try AnalysisFixture.result())), cache: nil)
     app.handle(.key(.function(7)))
     await app.settleAnalysis()
-    Snapshot.assert(app.render(width: 80, height: 24).0.text, named: "analysis-screen-80x24")
+    Snapshot.assert(
+      app.render(width: width, height: height).0.text, named: "analysis-screen-\(width)x\(height)")
   }
 
   @Test func theLongPaneScrollsAndKeepsTheSelectedHotLineInView() throws {
