@@ -106,6 +106,13 @@ public struct AnalysisPane: Component {
     top = max(0, min(top, fitted.rows.count - fitted.height))
   }
 
+  /// A click on a hot line's row (0 = the pane's top row on screen) selects it.
+  public mutating func click(row: Int) {
+    let index = top + row
+    guard index >= 0, index < fitted.rows.count, let hotspot = fitted.rows[index].hotspot else { return }
+    selectedHotspot = hotspot
+  }
+
   public mutating func wheel(down: Bool) {
     top += down ? 3 : -3
     clampTop()

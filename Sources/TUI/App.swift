@@ -135,7 +135,9 @@ public final class App {
       }
     } else if layout.analysis.contains(x: mouse.x, y: mouse.y) {
       switch mouse.action {
-      case .press: focus = .analysis
+      case .press:
+        focus = .analysis
+        analysis.click(row: mouse.y - layout.analysis.y)
       case .wheelUp: analysis.wheel(down: false)
       case .wheelDown: analysis.wheel(down: true)
       }

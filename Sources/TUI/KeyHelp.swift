@@ -58,7 +58,7 @@ public enum KeyHelp {
     Section(
       title: "Mouse",
       entries: [
-        ("click", "focus a pane; in the editor, place the cursor"),
+        ("click", "focus a pane; editor: place the cursor; analysis: pick a hot line"),
         ("wheel", "editor: cursor 3 lines; output: scroll"), ("Shift-drag", "the terminal's own selection"),
       ]),
   ]

@@ -136,6 +136,23 @@ import Testing
     #expect(app.editor.state.cursor.line == result.hotspots[app.analysis.selectedHotspot].line - 1)
   }
 
+  @Test func aClickOnAHotLineSelectsItAndEnterJumps() async throws {
+    var result = try AnalysisFixture.result()
+    result.hotspots.append(.init(line: 6, cost: "O(n^2)", why: "counted in the inner loop"))
+    let app = Self.app(ScriptedAnalyzer(.success(result)), cache: nil)
+    app.handle(.key(.function(7)))
+    await app.settleAnalysis()
+    app.handle(.key(.escape))
+    let screen = app.render(width: 200, height: 60).0.text.split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let y = try #require(screen.firstIndex { $0.contains("▸ line 6") })
+    app.handle(.mouse(MouseEvent(.press, x: 150, y: y)))
+    #expect(app.focus == .analysis)
+    #expect(app.analysis.selectedHotspot == 1)
+    app.handle(.key(.enter))
+    #expect(app.editor.state.cursor.line == 5)
+  }
+
   @Test func hotLinesAreMarkedInTheGutterUntilTheCodeChanges() async throws {
     let result = try AnalysisFixture.result()
     let app = Self.app(ScriptedAnalyzer(.success(result)), cache: nil)
