@@ -38,6 +38,8 @@ public final class App {
   public private(set) var quitArmed = false
   /// The F1 key list, when open.
   public private(set) var help: HelpOverlay?
+  /// Autosave and the run history, once `attach(_:)` links a library (App+Library.swift).
+  var library: LibrarySession?
 
   public init(
     backend: any ExecutionBackend, text: String = "", fileName: String = "main.py",
@@ -74,6 +76,7 @@ public final class App {
     // A pending "quit without saving?" lasts only until the next key.
     let quitWasArmed = quitArmed
     if case .key = event { quitArmed = false }
+    if handleLibraryOffer(event) { return }
     if help != nil {
       handleInHelp(event)
       return
@@ -162,6 +165,7 @@ public final class App {
     case .execution(.stderr(let bytes)): output.log.append(bytes, from: .stderr)
     case .execution(.finished(let result)):
       runState = .finished(result)
+      libraryRunFinished(result)
       endRun()
     case .executionFailed(let message):
       runState = .failed(message)
@@ -227,6 +231,7 @@ public final class App {
     runState = .running(startedAt: clock.now)
     let request = ExecutionRequest(
       code: editor.state.text, limits: limits, resultOutputKilobytes: Self.resultOutputKilobytes)
+    libraryRunStarted(code: request.code)
     let run = backend.run(request)
     currentRun = run
     if analysisWork.analyzer != nil { startAnalysis(reusingCache: true) }
@@ -369,6 +374,8 @@ public final class App {
     if quitArmed {
       let warning = "unsaved changes: ^S saves, ^Q again quits without saving"
       x = grid.put(warning, x: x, y: rect.y, style: theme.statusError, maxX: rect.maxX)
+    } else if let notice = libraryNotice {
+      x = grid.put(notice, x: x, y: rect.y, style: theme.statusError, maxX: rect.maxX)
     } else {
       x = grid.put(runState.summary(now: clock.now), x: x, y: rect.y, style: runStyle, maxX: rect.maxX)
     }

@@ -19,7 +19,13 @@ public final class AppLoop {
       ]
       // While a program runs, tick so its elapsed time moves; otherwise sleep until something happens.
       // Output still waiting to be applied: look at the keys and go on at once.
-      _ = poll(&fds, nfds_t(fds.count), app.hasBacklog ? 0 : app.isRunning ? 100 : -1)
+      var timeout: Int32 = app.hasBacklog ? 0 : app.isRunning ? 100 : -1
+      // Autosave has a draft to write by then.
+      if let wait = app.autosaveWait {
+        let milliseconds = Int32(clamping: wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000 + 1)
+        timeout = timeout < 0 ? milliseconds : min(timeout, milliseconds)
+      }
+      _ = poll(&fds, nfds_t(fds.count), timeout)
       step()
     }
   }
@@ -28,6 +34,7 @@ public final class AppLoop {
   public func step() {
     for event in terminal.readEvents() { app.handle(event) }
     app.drainInbox()
+    app.autosaveIfDue()
     if !app.shouldQuit { draw() }
   }
 

@@ -14,7 +14,7 @@ public struct EditorPane: Component {
   /// Where cut and copy also go, and paste also reads from; only the register until the app
   /// picks the system's (`Clipboard.detect`).
   public var clipboard = Clipboard.internal
-  private(set) var topLine = 0
+  var topLine = 0
   private(set) var leftColumn = 0
   var theme: Theme = .standard
   /// Signs in the gutter's last column by 0-based line (the analysis's hot lines).

@@ -5,6 +5,7 @@ import FoundationEssentials
 import Glibc
 import Sandbox
 import Settings
+import Store
 import TUI
 
 /// Opens the full-screen editor; the default when no subcommand is given.
@@ -20,15 +21,20 @@ struct Edit: Command {
     options: [
       .value(
         "theme", "theme",
-        help: "A theme: a name (default, light, dusk, or your own in ~/.config/coderemote/themes) or a path.")
+        help: "A theme: a name (default, light, dusk, or your own in ~/.config/coderemote/themes) or a path."),
+      .value(
+        "db", "path", completion: .file,
+        help: "The snippet database autosave and the run history use (default: $XDG_DATA_HOME/coderemote/coderemote.db)."),
     ])
 
   var file: String?
   var theme: String?
+  var database: String?
 
   init(_ parsed: ParsedCommand) {
     file = parsed.positional("file")
     theme = parsed.value("theme")
+    database = parsed.value("db")
   }
 
   func run() {
@@ -63,21 +69,38 @@ struct Edit: Command {
       // A missing file opens empty and is created on save; its line endings are kept either way.
       do { try app.editor.open(path: file) } catch { CLIFailure.usage(error.description).exit() }
     }
+    let databasePath = configuration.database(override: database, environment: environment)
     // Analyses run over the same backend as runs, with the same limits; F7 and each run ask.
     app.connectAnalysis(
       ComplexityAnalyzer(backend: backend, limits: configuration.sandbox.limits),
-      cache: StoreAnalysisCache(path: configuration.database(environment: environment)))
+      cache: StoreAnalysisCache(path: databasePath))
+    attachLibrary(to: app, path: databasePath)
     app.editor.clipboard = Clipboard.detect(
       environment: environment, writeToTerminal: NcursesBackend.writeToTerminal)
     TerminalGuard.install()
     let terminal = NcursesBackend(screen)
     if let notice = screen.notice { app.editor.note(notice) }
     AppLoop(app: app, terminal: terminal).run()
+    app.flushAutosave()
     terminal.shutdown()
     TerminalGuard.restore()
     if let notice = screen.notice {
       LiveOutput.writeAll(Array("coderemote: \(notice)\n".utf8), to: STDERR_FILENO)
     }
     backend.close()
+  }
+}
+
+extension Edit {
+  /// Autosave and the run history go to the snippet database; one that cannot be opened is said on
+  /// the status bar and the editor works without it (nothing is kept, as before).
+  func attachLibrary(to app: App, path: String) {
+    do {
+      let store = try SnippetStore.open(path: path)
+      if let moved = store.movedAside { app.editor.note("\(moved)") }
+      app.attach(StoreLibrary(store))
+    } catch {
+      app.editor.note("autosave is off: \(error)")
+    }
   }
 }
