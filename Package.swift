@@ -77,7 +77,8 @@ let package = Package(
     .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
     // The executable's own decisions (its command table), tested in process.
     .testTarget(
-      name: "CodeRemoteTests", dependencies: ["coderemote", "Arguments", "Execution", "Store", "TUI"]),
+      name: "CodeRemoteTests",
+      dependencies: ["coderemote", "Arguments", "TUI", "Store", "Editor", "Execution", "Sandbox"]),
     .testTarget(
       name: "EngineTests", dependencies: ["Execution", "Processes", "Settings", "Sandbox", "coderemote"]),
     .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
