@@ -6,14 +6,23 @@ final class TmuxSession {
   let socket = "coderemote-test-\(getpid())-\(UUID().uuidString.prefix(8))"
   let width: Int
   let height: Int
+  /// The shell's XDG_DATA_HOME, a fresh directory per session: each editor gets its own snippet
+  /// database (autosave would otherwise carry drafts from one test into the next).
+  let dataHome = NSTemporaryDirectory() + "coderemote-e2e-data-" + UUID().uuidString
+  /// The snippet database editors in this session use.
+  var database: String { dataHome + "/coderemote/coderemote.db" }
 
   /// `lang` nil starts the shell with no locale variables at all; `term` is the TERM programs see
   /// (tmux itself sends the same keys whatever it is).
   init(width: Int = 100, height: Int = 30, lang: String? = "C.UTF-8", term: String = "tmux-256color") throws {
     self.width = width
     self.height = height
+    try FileManager.default.createDirectory(atPath: dataHome, withIntermediateDirectories: true)
     let environment =
-      ["PATH=/usr/bin:/bin", "HOME=\(NSTemporaryDirectory())", "TERM=\(term)", "PS1=$ "]
+      [
+        "PATH=/usr/bin:/bin", "HOME=\(NSTemporaryDirectory())", "TERM=\(term)", "PS1=$ ",
+        "XDG_DATA_HOME=\(dataHome)",
+      ]
       + (lang.map { ["LANG=\($0)"] } ?? [])
     let command = ["env", "-i"] + environment + ["bash", "--norc", "--noprofile"]
     _ = try Binary.run(
@@ -30,6 +39,7 @@ final class TmuxSession {
     // tmux leaves its socket file behind; it lives in $TMUX_TMPDIR (default /tmp)/tmux-UID.
     let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
     try? FileManager.default.removeItem(atPath: "\(directory)/tmux-\(getuid())/\(socket)")
+    try? FileManager.default.removeItem(atPath: dataHome)
   }
 
   @discardableResult
