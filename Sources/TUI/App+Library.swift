@@ -16,7 +16,9 @@ extension App {
       resume(latest, in: session)
     } else {
       session.owner = LibrarySession.owner(of: editor, current: .scratch)
-      if case .file = session.owner, let draft = session.attempt({ try library.draft(for: session.owner) }) ?? nil {
+      if case .file = session.owner,
+        let draft = session.attempt({ try library.draft(for: session.owner) }) ?? nil
+      {
         offerOrPlace(draft, in: session)
       }
     }
@@ -37,7 +39,8 @@ extension App {
       }
     case .snippet(let id):
       editor.restore(draft, text: true)
-      editor.fileName = session.attempt({ try session.library.snippetName(id) }).flatMap { $0 } ?? "snippet \(id)"
+      editor.fileName =
+        session.attempt({ try session.library.snippetName(id) }).flatMap { $0 } ?? "snippet \(id)"
     case .scratch:
       editor.restore(draft, text: true)
       // Scratch text is kept by autosave, not a file: it is not "unsaved" in the quit sense.
@@ -111,7 +114,9 @@ extension App {
     case .key(.character("r")), .key(.character("R")):
       editor.restore(draft, text: true)
     case .key(.character("d")), .key(.character("D")):
-      guard session.attempt({ try session.library.discardDraft(for: draft.owner) }) != nil else { return true }
+      guard session.attempt({ try session.library.discardDraft(for: draft.owner) }) != nil else {
+        return true
+      }
     case .key(.ctrl("q")), .resize: return false
     default: return true
     }

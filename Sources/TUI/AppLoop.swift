@@ -22,7 +22,8 @@ public final class AppLoop {
       var timeout: Int32 = app.hasBacklog ? 0 : app.isRunning ? 100 : -1
       // Autosave has a draft to write by then.
       if let wait = app.autosaveWait {
-        let milliseconds = Int32(clamping: wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000 + 1)
+        let milliseconds = Int32(
+          clamping: wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000 + 1)
         timeout = timeout < 0 ? milliseconds : min(timeout, milliseconds)
       }
       _ = poll(&fds, nfds_t(fds.count), timeout)

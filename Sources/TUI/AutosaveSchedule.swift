@@ -7,6 +7,8 @@ struct AutosaveSchedule: Equatable {
 
   private(set) var firstChange: Duration?
   private(set) var lastChange: Duration?
+  /// After a failed write: no new attempt before this, however the user types.
+  private(set) var retryAt: Duration?
 
   mutating func changed(at now: Duration) {
     if firstChange == nil { firstChange = now }
@@ -16,7 +18,8 @@ struct AutosaveSchedule: Equatable {
   /// When the pending change should be written; nil when there is none.
   var deadline: Duration? {
     guard let firstChange, let lastChange else { return nil }
-    return min(lastChange + Self.pause, firstChange + Self.longest)
+    let due = min(lastChange + Self.pause, firstChange + Self.longest)
+    return retryAt.map { max(due, $0) } ?? due
   }
 
   func isDue(at now: Duration) -> Bool { deadline.map { now >= $0 } ?? false }
@@ -25,11 +28,13 @@ struct AutosaveSchedule: Equatable {
   mutating func saved() {
     firstChange = nil
     lastChange = nil
+    retryAt = nil
   }
 
   /// The write failed: try again after another `longest`, not on every key.
   mutating func failed(at now: Duration) {
     firstChange = now
-    lastChange = now + Self.longest
+    lastChange = now
+    retryAt = now + Self.longest
   }
 }

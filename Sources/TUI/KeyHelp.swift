@@ -14,6 +14,7 @@ public enum KeyHelp {
         ("F6", "switch focus: editor / output"),
         ("F7", "analyse the code (Big-O), focus the analysis"), ("F1", "this help"),
         ("^Q", "quit (twice with unsaved changes)"),
+        ("R, D", "when asked: restore / discard a file's autosaved edits"),
       ]),
     Section(
       title: "Moving (add Shift to select)",

@@ -24,7 +24,9 @@ struct Edit: Command {
         help: "A theme: a name (default, light, dusk, or your own in ~/.config/coderemote/themes) or a path."),
       .value(
         "db", "path", completion: .file,
-        help: "The snippet database autosave and the run history use (default: $XDG_DATA_HOME/coderemote/coderemote.db)."),
+        help:
+          "The snippet database autosave and the run history use (default: $XDG_DATA_HOME/coderemote/coderemote.db)."
+      ),
     ])
 
   var file: String?

@@ -83,7 +83,8 @@ final class StoreLibraryTests {
       typed += "a"
       app.autosaveIfDue()
       let saved = try store().draft(for: .scratch)?.text ?? ""
-      #expect(typed.count - saved.count <= 11, "at step \(index) the draft holds \(saved.count) of \(typed.count)")
+      #expect(
+        typed.count - saved.count <= 11, "at step \(index) the draft holds \(saved.count) of \(typed.count)")
       now += .milliseconds(100)
     }
     #expect(app.autosaveWait != nil)
