@@ -59,7 +59,11 @@ final class UidLease {
     if fd < 0 && errno == ENOENT && makeLockDirectory(directory) {
       fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
     }
-    if fd >= 0 && cs_try_lock_file(fd) == 0 { return UidLease(uid: uid, lockFD: fd, lockPath: path) }
+    // Versions before 0.2 locked with flock, which a record lock does not see: a uid one of them
+    // holds is left alone too (looked at, not kept, so no child of ours can hold it on our behalf).
+    if fd >= 0 && cs_try_lock_file(fd) == 0 && flock(fd, LOCK_EX | LOCK_NB) == 0 && flock(fd, LOCK_UN) == 0 {
+      return UidLease(uid: uid, lockFD: fd, lockPath: path)
+    }
     if fd >= 0 { close(fd) }
     _ = heldHere.withLock { $0.remove(path) }
     return nil
