@@ -97,6 +97,10 @@ public struct CommandLineParser: Sendable {
           return .failure(parsed.failure("unexpected argument '\(word)'"))
         }
         parsed.positionals[positional.name] = word
+        if pending.isEmpty, spec.trailing != nil {
+          parsed.trailing = Array(words[index...])
+          break
+        }
       } else if word == "--" {
         optionsEnded = true
       } else if word == "--help" {

@@ -6,6 +6,9 @@ public struct CommandSpec: Sendable, Equatable {
   public var abstract: String
   public var discussion: String?
   public var positionals: [Positional]
+  /// Words after the last positional, taken as they are, options included (`run FILE ARGS…`
+  /// hands them to the program, as `python FILE ARGS…` does).
+  public var trailing: Positional?
   public var options: [Option]
   public var subcommands: [CommandSpec]
   /// The subcommand that runs when the first word names none of them (`coderemote FILE`).
@@ -13,12 +16,14 @@ public struct CommandSpec: Sendable, Equatable {
 
   public init(
     name: String, abstract: String, discussion: String? = nil, positionals: [Positional] = [],
-    options: [Option] = [], subcommands: [CommandSpec] = [], defaultSubcommand: String? = nil
+    trailing: Positional? = nil, options: [Option] = [], subcommands: [CommandSpec] = [],
+    defaultSubcommand: String? = nil
   ) {
     self.name = name
     self.abstract = abstract
     self.discussion = discussion
     self.positionals = positionals
+    self.trailing = trailing
     self.options = options
     self.subcommands = subcommands
     self.defaultSubcommand = defaultSubcommand

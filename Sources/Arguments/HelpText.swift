@@ -18,13 +18,14 @@ public struct HelpText: Sendable, Equatable {
   public var usage: String {
     var parts = words
     if !spec.subcommands.isEmpty { parts.append("<subcommand>") }
-    for positional in spec.positionals {
-      parts.append(positional.isOptional ? "[<\(positional.name)>]" : "<\(positional.name)>")
+    var positionals = spec.positionals.map { $0.isOptional ? "[<\($0.name)>]" : "<\($0.name)>" }
+    let options = spec.options.map { "[" + Self.signature($0, withShort: false) + "]" }
+    // Options after the positionals would be trailing words: they go first then.
+    if let trailing = spec.trailing {
+      positionals.append("[<\(trailing.name)>...]")
+      return (parts + options + positionals).joined(separator: " ")
     }
-    for option in spec.options {
-      parts.append("[" + Self.signature(option, withShort: false) + "]")
-    }
-    return parts.joined(separator: " ")
+    return (parts + positionals + options).joined(separator: " ")
   }
 
   /// The help for a terminal `width` columns wide (at least `minimumWidth`).
@@ -37,6 +38,9 @@ public struct HelpText: Sendable, Equatable {
       lines += ["", "ARGUMENTS:"]
       for positional in spec.positionals {
         lines += Self.entry("<\(positional.name)>", positional.help, width: width)
+      }
+      if let trailing = spec.trailing {
+        lines += Self.entry("<\(trailing.name)>...", trailing.help, width: width)
       }
     }
     lines += ["", "OPTIONS:"]

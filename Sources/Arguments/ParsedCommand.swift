@@ -3,6 +3,8 @@ public struct ParsedCommand: Sendable, Equatable {
   /// Command names from the root's subcommand down, e.g. `["run"]`.
   public var path: [String]
   public var positionals: [String: String] = [:]
+  /// The words after the last positional, for a spec with `trailing`.
+  public var trailing: [String] = []
   /// Every value each option was given, in order.
   public var values: [String: [String]] = [:]
   /// The flags the words set: true for `--name`, false for `--no-name`, the last word winning.

@@ -113,6 +113,7 @@ public final class App {
       return
     }
     _ = output.handle(event)
+    for action in output.takeStdinActions() { currentRun?.perform(action) }
     if let text = output.takeCopied() {
       editor.clipboard.copy(text)
       editor.state.takeIntoRegister(text)
@@ -228,9 +229,11 @@ public final class App {
   private func startRun() {
     guard !isRunning else { return }
     output.clear()
+    output.openStdin()
     runState = .running(startedAt: clock.now)
     let request = ExecutionRequest(
-      code: editor.state.text, limits: limits, resultOutputKilobytes: Self.resultOutputKilobytes)
+      code: editor.state.text, keepsStdinOpen: true, limits: limits,
+      resultOutputKilobytes: Self.resultOutputKilobytes)
     libraryRunStarted(code: request.code)
     let run = backend.run(request)
     currentRun = run
@@ -255,6 +258,7 @@ public final class App {
   }
 
   private func endRun() {
+    output.closeStdin()
     currentRun = nil
     runTask = nil
   }

@@ -7,7 +7,7 @@ extension OutputPane {
     grid.fill(rect, style: theme.text)
     guard !rect.isEmpty else { return }
     let bottom = Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1)
-    let hasBottomRow = (prompt != nil || notice != nil) && rect.height > 1
+    let hasBottomRow = self.hasBottomRow && rect.height > 1
     let textRect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - (hasBottomRow ? 1 : 0))
     if log.lines.isEmpty {
       grid.put(placeholder, x: rect.x, y: rect.y, style: theme.hint, maxX: rect.maxX)
@@ -96,7 +96,11 @@ extension OutputPane {
   private func renderBottomRow(in rect: Rect, into grid: inout Grid) {
     grid.fill(rect, style: theme.prompt)
     guard let prompt else {
-      grid.put(notice ?? "", x: rect.x, y: rect.y, style: theme.prompt, maxX: rect.maxX)
+      if notice == nil, let stdin {
+        renderStdin(stdin, in: rect, into: &grid)
+      } else {
+        grid.put(notice ?? "", x: rect.x, y: rect.y, style: theme.prompt, maxX: rect.maxX)
+      }
       return
     }
     var x = grid.put(prompt.label, x: rect.x, y: rect.y, style: theme.prompt, maxX: rect.maxX)
@@ -114,7 +118,8 @@ extension OutputPane {
 
   /// Where the terminal cursor goes while the prompt is open (after its input).
   func cursorLocation(in rect: Rect) -> (x: Int, y: Int)? {
-    guard let prompt, rect.height > 0 else { return nil }
+    guard rect.height > 0 else { return nil }
+    guard let prompt else { return stdinCursorLocation(in: rect) }
     let x = rect.x + DisplayWidth.of(prompt.label) + DisplayWidth.of(prompt.input)
     return (min(x, rect.maxX - 1), rect.maxY - 1)
   }

@@ -27,6 +27,10 @@ public struct OutputPane: Component {
   var lastQuery: String?
   /// Text copied with ^K, for the app to hand to the clipboard.
   var copied: String?
+  /// The field that types to the running program, while its standard input is open.
+  var stdin: StdinField?
+  /// What the field asked of the run, for the app to carry out.
+  var stdinActions: [StdinField.Action] = []
   /// The size the pane last drew at (the app sets it before drawing).
   private(set) var size = (width: 80, height: 10)
 
@@ -44,7 +48,10 @@ public struct OutputPane: Component {
   /// Sets the size of the text area the next frame draws (the bottom row goes to a prompt).
   mutating func fit(width: Int, height: Int) { size = (max(1, width), max(1, height)) }
 
-  var textHeight: Int { max(1, size.height - (prompt != nil || notice != nil ? 1 : 0)) }
+  var textHeight: Int { max(1, size.height - (hasBottomRow ? 1 : 0)) }
+
+  /// Whether the bottom row holds a prompt, a notice or the stdin field rather than output.
+  var hasBottomRow: Bool { prompt != nil || notice != nil || stdin != nil }
 
   var view: OutputView {
     OutputView(log: log, width: size.width, wrap: wrap, interpretSGR: !showsRawCodes)
@@ -62,6 +69,7 @@ public struct OutputPane: Component {
       if prompt?.purpose == .find { findIncrementally() }
       return .handled
     }
+    if prompt == nil, typeToProgram(event) { return .handled }
     guard case .key(let key) = event else { return .ignored }
     notice = nil
     if prompt != nil { return handlePromptKey(key) }
@@ -122,6 +130,9 @@ public struct OutputPane: Component {
     // At the end again: follow what comes next.
     top = view.reachesEnd(from: moved, height: textHeight) ? nil : moved
   }
+
+  /// Back to following new output.
+  mutating func follow() { top = nil }
 
   mutating func scrollToTop() {
     let view = self.view

@@ -18,31 +18,48 @@ struct Run: Command {
     positionals: [
       .init("file", help: "The Python file to run, or - to read it from standard input.", completion: .file)
     ],
+    trailing: .init("args", help: "Arguments for the program (its sys.argv[1:]), options included."),
     options: [
-      .value("stdin", "file", completion: .file, help: "A file to feed to the program's standard input."),
+      .value(
+        "stdin", "file", completion: .file,
+        help: "A file to feed to the program's standard input; - (the default) passes ours through."),
       .value("timeout", "seconds", help: "Wall-clock limit in seconds."),
+      .value("cpu", "seconds", help: "CPU-time limit in seconds."),
       .value("memory", "mb", help: "Memory limit in MB."),
+      .value("output-kb", "kb", help: "Output limit of each stream in KB."),
       .flag("json", help: "Print exactly one JSON object: the execution result."),
     ])
 
   var file: String
+  var arguments: [String]
   var stdinFile: String?
   var timeout: Double?
+  var cpu: Double?
   var memory: Int?
+  var outputKilobytes: Int?
   var json: Bool
 
   init(_ parsed: ParsedCommand) throws(UsageError) {
     file = parsed.positional("file") ?? "-"
+    arguments = parsed.trailing
     stdinFile = parsed.value("stdin")
     timeout = try parsed.number("timeout", in: 0.001...3_600, unit: "seconds")
+    cpu = try parsed.number("cpu", in: 0.001...3_600, unit: "seconds")
     memory = try parsed.integer("memory", in: 16...65_536, unit: "MB")
+    outputKilobytes = try parsed.integer("output-kb", in: 1...1_048_576, unit: "KB")
+    if file == "-" && stdinFile == "-" {
+      throw parsed.failure("the program and --stdin cannot both come from standard input")
+    }
     json = parsed.flag("json")
   }
 
   func run() {
     let code = SourceFile.readOrExit(file)
     var input: [UInt8] = []
-    if let stdinFile {
+    // Standard input passes through as it comes (a terminal's lines, a pipe's bytes) unless it
+    // holds the program or a file is given instead.
+    let passesStdinThrough = stdinFile == "-" || (stdinFile == nil && file != "-")
+    if let stdinFile, !passesStdinThrough {
       do {
         input = try FileContents.read(stdinFile)
       } catch {
@@ -61,14 +78,19 @@ struct Run: Command {
       limits.wallMilliseconds = Int((timeout * 1_000).rounded())
       limits.cpuMilliseconds = min(limits.cpuMilliseconds, limits.wallMilliseconds)
     }
+    if let cpu { limits.cpuMilliseconds = Int((cpu * 1_000).rounded()) }
     if let memory { limits.memoryMegabytes = memory }
+    if let outputKilobytes { limits.outputKilobytes = outputKilobytes }
 
     PhaseTrace.mark("configuration loaded")
-    let request = ExecutionRequest(code: code, stdin: input, limits: limits)
+    let request = ExecutionRequest(
+      code: code, arguments: arguments, stdin: input, keepsStdinOpen: passesStdinThrough, limits: limits)
     let printer = LiveOutput(enabled: !json)
     let result: ExecutionResult
     do {
-      result = try LocalBackend(configuration: configuration).runBlocking(request) { event in
+      result = try LocalBackend(configuration: configuration).runBlocking(
+        request, onControl: { if passesStdinThrough { StdinPassthrough.start(into: $0) } }
+      ) { event in
         switch event {
         case .stdout(let bytes): printer.write(bytes, to: .standardOutput)
         case .stderr(let bytes): printer.write(bytes, to: .standardError)

@@ -11,6 +11,9 @@ struct ScriptedBackend: ExecutionBackend {
   var events: [ExecutionEvent] = []
   var failure: ExecutionError?
   var isolation = "none"
+  /// Leaves the run going after the events, as a program waiting on its input would; the test
+  /// ends it through `control.finish`.
+  var staysLive = false
   let control = RecordingControl()
 
   var name: String { "scripted" }
@@ -19,7 +22,11 @@ struct ScriptedBackend: ExecutionBackend {
     control.requests.withLock { $0.append(request) }
     let (handle, continuation) = ExecutionHandle.make(control: control)
     for event in events { continuation.yield(event) }
-    continuation.finish(throwing: failure)
+    if staysLive {
+      control.live.withLock { $0 = continuation }
+    } else {
+      continuation.finish(throwing: failure)
+    }
     return handle
   }
 
@@ -36,8 +43,22 @@ struct ScriptedBackend: ExecutionBackend {
 final class RecordingControl: ExecutionControl {
   let requests = Mutex<[ExecutionRequest]>([])
   let cancels = Atomic<Int>(0)
-  func send(stdin: [UInt8]) {}
-  func closeStdin() {}
+  /// Everything sent to standard input, in order, and whether it was closed.
+  let stdin = Mutex<[UInt8]>([])
+  let stdinClosed = Atomic<Bool>(false)
+  /// A live run's events, to end it with.
+  let live = Mutex<AsyncThrowingStream<ExecutionEvent, any Error>.Continuation?>(nil)
+
+  func send(stdin bytes: [UInt8]) { stdin.withLock { $0 += bytes } }
+  func closeStdin() { stdinClosed.store(true, ordering: .relaxed) }
+  /// Ends a live run with `events`.
+  func finish(_ events: [ExecutionEvent]) {
+    live.withLock { continuation in
+      for event in events { continuation?.yield(event) }
+      continuation?.finish()
+      continuation = nil
+    }
+  }
   func cancel() { cancels.add(1, ordering: .relaxed) }
 }
 
@@ -49,11 +70,11 @@ extension App {
     App(backend: ScriptedBackend(events: events, failure: failure), text: text)
   }
 
-  /// Waits until the running program has ended, applying what its run posts as the app loop does:
+  /// Waits until the running program has ended (or `done` holds), applying what its run posts as the app loop does:
   /// each wait is on the inbox's wake pipe (on a thread of its own, so the cooperative pool that
   /// delivers the events is never blocked). `each` runs after every wake-up.
-  func settle(each: () -> Void = {}) async {
-    while isRunning {
+  func settle(each: () -> Void = {}, until done: () -> Bool = { false }) async {
+    while isRunning && !done() {
       let descriptor = inbox.wakeDescriptor
       let woke = await withCheckedContinuation { continuation in
         DetachedThread.start {

@@ -2,6 +2,8 @@
 public struct ExecutionRequest: Sendable, Equatable {
   public var language: String
   public var code: String
+  /// The program's `sys.argv[1:]`, passed as they are (never through a shell).
+  public var arguments: [String]
   /// Given up front: fed to the program first. Standard input is then closed, unless
   /// `keepsStdinOpen` asks for more to come through `ExecutionHandle.send(stdin:)`.
   public var stdin: [UInt8]
@@ -15,11 +17,12 @@ public struct ExecutionRequest: Sendable, Equatable {
   public var resultOutputKilobytes: Int?
 
   public init(
-    language: String = "python", code: String, stdin: [UInt8] = [], keepsStdinOpen: Bool = false,
+    language: String = "python", code: String, arguments: [String] = [], stdin: [UInt8] = [], keepsStdinOpen: Bool = false,
     limits: ExecutionLimits = .defaults, resultOutputKilobytes: Int? = nil
   ) {
     self.language = language
     self.code = code
+    self.arguments = arguments
     self.stdin = stdin
     self.keepsStdinOpen = keepsStdinOpen
     self.limits = limits

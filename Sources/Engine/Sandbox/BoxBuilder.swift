@@ -14,6 +14,8 @@ struct BoxBuilder {
   var configuration: SandboxConfiguration
   var layers: SandboxLayers
   var interpreter: PythonInterpreter
+  /// The program's `sys.argv[1:]` (a cold box's only: a warm box is made before its run is known).
+  var programArguments: [String] = []
 
   /// Isolated, no `site` (the bootstrap does what a program needs of it), unbuffered output.
   static let pythonFlags = ["-I", "-S", "-u"]
@@ -133,7 +135,7 @@ struct BoxBuilder {
     let wait = files.waitFD.map { ["\(PythonBootstrap.waitFlag)\($0)"] } ?? []
     return Self.pythonFlags + ["-c", PythonBootstrap.source(policy: configuration.importPolicy)] + wait + [
       main
-    ]
+    ] + programArguments
   }
 
   /// bubblewrap around the interpreter. As root the work dir is a host tmpfs capped in size and

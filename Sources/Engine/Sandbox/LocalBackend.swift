@@ -85,14 +85,16 @@ public struct LocalBackend: ExecutionBackend {
 
   /// Runs `request` on the calling thread, which blocks until the program has ended; `onEvent` gets
   /// `.started`, `.stdout` and `.stderr` as they happen. For a caller with a thread to spare (the
-  /// CLI): no tasks, no thread hop. Standard input is the request's alone.
-  public func runBlocking(_ request: ExecutionRequest, onEvent: (ExecutionEvent) -> Void)
-    throws(ExecutionError)
-    -> ExecutionResult
-  {
-    var request = request
-    request.keepsStdinOpen = false
-    return try execute(request, supervisor: Self.supervisor(for: request), onEvent: onEvent)
+  /// CLI): no tasks, no thread hop. When the request keeps standard input open, `onControl` gets
+  /// the run's controls before it starts, for another thread to send stdin through (the CLI's
+  /// keyboard passthrough); it is called on this thread and must not block.
+  public func runBlocking(
+    _ request: ExecutionRequest, onControl: (any ExecutionControl) -> Void = { _ in },
+    onEvent: (ExecutionEvent) -> Void
+  ) throws(ExecutionError) -> ExecutionResult {
+    let supervisor = Self.supervisor(for: request)
+    onControl(SupervisorControl(supervisor: supervisor))
+    return try execute(request, supervisor: supervisor, onEvent: onEvent)
   }
 
   /// A supervisor with the request's stdin queued, closed after it unless the request keeps it open.
@@ -115,11 +117,18 @@ public struct LocalBackend: ExecutionBackend {
     }
     defer { pool?.refill() }
     let box: PreparedBox
-    if let warm = pool?.take(for: request.limits), warm.send(program: Array(request.code.utf8)) {
+    if request.arguments.contains(where: { $0.utf8.contains(0) }) {
+      throw .invalidRequest("a program argument holds a NUL byte")
+    }
+    // A warm box's interpreter started before its arguments were known: a run with some is cold.
+    if request.arguments.isEmpty, let warm = pool?.take(for: request.limits),
+      warm.send(program: Array(request.code.utf8))
+    {
       box = warm
     } else {
       let builder = BoxBuilder(
-        limits: request.limits, configuration: configuration, layers: layers, interpreter: interpreter)
+        limits: request.limits, configuration: configuration, layers: layers, interpreter: interpreter,
+        programArguments: request.arguments)
       do {
         box = try builder.coldBox(program: Array(request.code.utf8))
       } catch {
