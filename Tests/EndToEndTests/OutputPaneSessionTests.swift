@@ -47,4 +47,21 @@ import Testing
     #expect(coloured.contains("\u{1B}[31mred"), "no red in:\n\(coloured.debugDescription)")
     try EditorSessionTests.quitDiscardingChanges(tmux)
   }
+
+  @Test func aProgramReadsWhatIsTypedInTheOutputPane() throws {
+    let tmux = try EditorSessionTests.startEditor()
+    try tmux.type("name = input('Name: ')\nprint('hello', name)")
+    try tmux.press("F5")
+    try tmux.waitFor { $0.contains("stdin›") && EditorSessionTests.outputPane($0).first == "Name:" }
+    try tmux.press("F6")
+    try tmux.type("Ada")
+    try tmux.press("Enter")
+    let screen = try tmux.waitFor { $0.contains("✓ ok") }
+    #expect(Array(EditorSessionTests.outputPane(screen).prefix(2)) == ["Name: Ada", "hello Ada"], "\(screen)")
+    // The echo is dimmed (SGR 2), the program's own text is not.
+    let coloured = try tmux.tmux("capture-pane", "-p", "-e", "-t", "e2e")
+    #expect(coloured.contains("\u{1B}[2mAda"), "no dimmed echo in:\n\(coloured.debugDescription)")
+    try tmux.press("F6")
+    try EditorSessionTests.quitDiscardingChanges(tmux)
+  }
 }
