@@ -57,6 +57,13 @@ public enum KeyHelp {
         ("PgUp PgDn", "scroll (Home End: top, bottom)"), ("^C", "cancel the analysis (and the run)"),
       ]),
     Section(
+      title: "Typing to a running program (output pane)",
+      entries: [
+        ("letters, paste", "type into the stdin› field"), ("Enter", "send the line (echoed dimmed)"),
+        ("Backspace, ^U", "delete a character, clear the line"),
+        ("^D", "send what is typed and end the input (EOF)"),
+      ]),
+    Section(
       title: "Mouse",
       entries: [
         ("click", "focus a pane; editor: place the cursor; analysis: pick a hot line"),
