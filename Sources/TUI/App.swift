@@ -36,6 +36,8 @@ public final class App {
   private let clock = ContinuousClock()
   /// Set by a Ctrl-Q that would lose unsaved changes; a second Ctrl-Q then quits.
   public private(set) var quitArmed = false
+  /// Fed to every run's standard input instead of the stdin field, when attached.
+  public var stdinFile: StdinFile?
   /// The F1 key list, when open.
   public private(set) var help: HelpOverlay?
   /// Autosave and the run history, once `attach(_:)` links a library (App+Library.swift).
@@ -229,10 +231,10 @@ public final class App {
   private func startRun() {
     guard !isRunning else { return }
     output.clear()
-    output.openStdin()
+    if stdinFile == nil { output.openStdin() }
     runState = .running(startedAt: clock.now)
     let request = ExecutionRequest(
-      code: editor.state.text, keepsStdinOpen: true, limits: limits,
+      code: editor.state.text, stdin: stdinFile?.bytes ?? [], keepsStdinOpen: stdinFile == nil, limits: limits,
       resultOutputKilobytes: Self.resultOutputKilobytes)
     libraryRunStarted(code: request.code)
     let run = backend.run(request)
@@ -366,7 +368,8 @@ public final class App {
   private func drawStatus(in rect: Rect, into grid: inout Grid) {
     grid.fill(rect, style: theme.statusBar)
     let position = editor.state.cursor
-    let left = " Ln \(position.line + 1), Col \(position.column + 1) │ isolation: \(isolation) │ "
+    let stdin = stdinFile.map { "stdin: \($0.name) │ " } ?? ""
+    let left = " Ln \(position.line + 1), Col \(position.column + 1) │ isolation: \(isolation) │ \(stdin)"
     var x = grid.put(left, x: rect.x, y: rect.y, style: theme.statusBar, maxX: rect.maxX)
     let runStyle: Style
     switch runState {

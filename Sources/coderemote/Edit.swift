@@ -3,6 +3,7 @@ import Arguments
 import Editor
 import FoundationEssentials
 import Glibc
+import Processes
 import Sandbox
 import Settings
 import Store
@@ -27,16 +28,21 @@ struct Edit: Command {
         help:
           "The snippet database autosave and the run history use (default: $XDG_DATA_HOME/coderemote/coderemote.db)."
       ),
+      .value(
+        "stdin", "file", completion: .file,
+        help: "A file every run reads as its standard input (instead of what is typed in the output pane)."),
     ])
 
   var file: String?
   var theme: String?
   var database: String?
+  var stdinFile: String?
 
   init(_ parsed: ParsedCommand) {
     file = parsed.positional("file")
     theme = parsed.value("theme")
     database = parsed.value("db")
+    stdinFile = parsed.value("stdin")
   }
 
   func run() {
@@ -67,6 +73,13 @@ struct Edit: Command {
     let preferences = configuration.editor
     app.editor.state.settings = EditorSettings(
       indentWidth: preferences.indentWidth, tabWidth: preferences.tabWidth, autoClose: preferences.autoClose)
+    if let stdinFile {
+      do {
+        app.stdinFile = StdinFile(name: stdinFile, bytes: try FileContents.read(stdinFile))
+      } catch {
+        CLIFailure.usage("cannot read --stdin file \(stdinFile): \(error)").exit()
+      }
+    }
     if let file {
       // A missing file opens empty and is created on save; its line endings are kept either way.
       do { try app.editor.open(path: file) } catch { CLIFailure.usage(error.description).exit() }

@@ -103,4 +103,17 @@ import Testing
     _ = field.handle(.key(.ctrl("u")))
     #expect(field.input.isEmpty)
   }
+
+  @Test func anAttachedFileIsTheInputInsteadOfTheField() async {
+    let backend = ScriptedBackend(events: AppTests.finished("ok\n"))
+    let app = App(backend: backend, text: "print(input())\n")
+    app.stdinFile = StdinFile(name: "in.txt", bytes: Array("from file\n".utf8))
+    #expect(app.render(width: 100, height: 24).0.text.contains("stdin: in.txt"))
+    app.handle(.key(.function(5)))
+    #expect(app.output.stdin == nil)
+    let request = backend.control.requests.withLock { $0.first }
+    #expect(request?.stdin == Array("from file\n".utf8))
+    #expect(request?.keepsStdinOpen == false)
+    await app.settle()
+  }
 }
