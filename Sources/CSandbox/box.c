@@ -65,6 +65,26 @@ static int bind_read_only(const char *root, const char *path) {
   return 0;
 }
 
+// Binds host `source` (resolved, no links) at `name` in the box's work dir, read-only and not
+// recursively: a mount beneath it stays out, rather than coming in writable.
+static int bind_shared(const char *root, const char *source, const char *name) {
+  struct stat info;
+  if (stat(source, &info) != 0) return errno;
+  char target[PATH_MAX];
+  int n = snprintf(target, PATH_MAX, "%s%s/%s", root, CS_BOX_WORK_DIR, name);
+  if (n < 0 || n >= PATH_MAX) return ENAMETOOLONG;
+  if (S_ISDIR(info.st_mode)) {
+    TRY(mkdir(target, 0755));
+  } else {
+    int fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) return errno;
+    close(fd);
+  }
+  TRY(mount(source, target, NULL, MS_BIND, NULL));
+  TRY(mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL));
+  return 0;
+}
+
 // /dev: a small read-only tmpfs with the harmless character devices (made directly, as root may),
 // /dev/shm, where multiprocessing keeps its semaphores, and a private /dev/pts.
 static int make_devices(const char *root, uint64_t shm_bytes) {
@@ -141,6 +161,10 @@ int cs_enter_box(const cs_box *box) {
   TRY(inside(path, root, CS_BOX_WORK_DIR));
   TRY(mkdir(path, 0755));
   TRY(mount(box->work_dir, path, NULL, MS_BIND, NULL));
+  for (int i = 0; i < box->shared_count; i++) {
+    int error = bind_shared(root, box->shared_sources[i], box->shared_names[i]);
+    if (error) return error;
+  }
   // The new root replaces the old one, which is then detached: no path leads back to the host.
   TRY(chdir(root));
   TRY((int)syscall(SYS_pivot_root, ".", "."));

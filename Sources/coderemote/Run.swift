@@ -23,6 +23,9 @@ struct Run: Command {
       .value(
         "stdin", "file", completion: .file,
         help: "A file to feed to the program's standard input; - (the default) passes ours through."),
+      .value(
+        "with", "path", repeatable: true, completion: .file,
+        help: "A file, or a directory (read-only), the program sees beside it under its own name."),
       .value("timeout", "seconds", help: "Wall-clock limit in seconds."),
       .value("cpu", "seconds", help: "CPU-time limit in seconds."),
       .value("memory", "mb", help: "Memory limit in MB."),
@@ -32,6 +35,7 @@ struct Run: Command {
 
   var file: String
   var arguments: [String]
+  var sharedPaths: [String]
   var stdinFile: String?
   var timeout: Double?
   var cpu: Double?
@@ -42,6 +46,7 @@ struct Run: Command {
   init(_ parsed: ParsedCommand) throws(UsageError) {
     file = parsed.positional("file") ?? "-"
     arguments = parsed.trailing
+    sharedPaths = parsed.values("with")
     stdinFile = parsed.value("stdin")
     timeout = try parsed.number("timeout", in: 0.001...3_600, unit: "seconds")
     cpu = try parsed.number("cpu", in: 0.001...3_600, unit: "seconds")
@@ -84,7 +89,7 @@ struct Run: Command {
 
     PhaseTrace.mark("configuration loaded")
     let request = ExecutionRequest(
-      code: code, arguments: arguments, stdin: input, keepsStdinOpen: passesStdinThrough, limits: limits)
+      code: code, arguments: arguments, sharedPaths: sharedPaths, stdin: input, keepsStdinOpen: passesStdinThrough, limits: limits)
     let printer = LiveOutput(enabled: !json)
     let result: ExecutionResult
     do {

@@ -110,7 +110,8 @@ enum SandboxHarness {
     try code.write(toFile: file, atomically: true, encoding: .utf8)
 
     let process = Process()
-    let command = [binary, "run", file, "--json"] + arguments
+    // Options before the file: words after it are the program's own arguments.
+    let command = [binary, "run", "--json"] + arguments + [file]
     if pidNamespace {
       process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
       // A normal user needs a user namespace to make a PID namespace; keeping the same uid inside

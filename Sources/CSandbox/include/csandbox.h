@@ -31,6 +31,9 @@ typedef struct {
   const char *const *link_paths;     // symlinks made inside: link_paths[i] -> link_targets[i]
   const char *const *link_targets;
   int link_count;
+  const char *const *shared_sources;  // host paths (resolved) bound read-only in the work dir,
+  const char *const *shared_names;    // under these names (no '/'): `run --with`
+  int shared_count;
   uint64_t tmp_bytes;                // size of /tmp (and of /dev/shm)
   // A network namespace to join instead of making one (making one costs a run about a millisecond),
   // or -1. Boxes that share it are kept apart by Landlock's scoping: no abstract socket or signal

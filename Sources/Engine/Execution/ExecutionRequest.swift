@@ -4,6 +4,9 @@ public struct ExecutionRequest: Sendable, Equatable {
   public var code: String
   /// The program's `sys.argv[1:]`, passed as they are (never through a shell).
   public var arguments: [String]
+  /// Host files and directories the program sees beside it, read-only, under their own names
+  /// (`run --with PATH`). Local runs only; what is refused is in docs/security.md.
+  public var sharedPaths: [String]
   /// Given up front: fed to the program first. Standard input is then closed, unless
   /// `keepsStdinOpen` asks for more to come through `ExecutionHandle.send(stdin:)`.
   public var stdin: [UInt8]
@@ -17,12 +20,13 @@ public struct ExecutionRequest: Sendable, Equatable {
   public var resultOutputKilobytes: Int?
 
   public init(
-    language: String = "python", code: String, arguments: [String] = [], stdin: [UInt8] = [], keepsStdinOpen: Bool = false,
+    language: String = "python", code: String, arguments: [String] = [], sharedPaths: [String] = [], stdin: [UInt8] = [], keepsStdinOpen: Bool = false,
     limits: ExecutionLimits = .defaults, resultOutputKilobytes: Int? = nil
   ) {
     self.language = language
     self.code = code
     self.arguments = arguments
+    self.sharedPaths = sharedPaths
     self.stdin = stdin
     self.keepsStdinOpen = keepsStdinOpen
     self.limits = limits

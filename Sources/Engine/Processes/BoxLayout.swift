@@ -17,6 +17,19 @@ public struct BoxLayout: Sendable, Equatable {
   /// A network namespace every box joins, or -1 for a new one per box.
   public var networkFD: Int32
 
+  /// Host paths bound read-only in the work dir, under their names (`run --with`).
+  public var shared: [Shared] = []
+
+  public struct Shared: Sendable, Equatable {
+    public var source: String
+    public var name: String
+
+    public init(source: String, name: String) {
+      self.source = source
+      self.name = name
+    }
+  }
+
   public struct Link: Sendable, Equatable {
     public var path: String
     public var target: String
@@ -44,6 +57,8 @@ public struct BoxLayout: Sendable, Equatable {
     let readOnlyPaths = CStringArray(readOnly)
     let linkPaths = CStringArray(links.map(\.path))
     let linkTargets = CStringArray(links.map(\.target))
+    let sharedSources = CStringArray(shared.map(\.source))
+    let sharedNames = CStringArray(shared.map(\.name))
     return mountPoint.withCString { mountPoint in
       workDirectory.withCString { work in
         var box = cs_box()
@@ -54,6 +69,9 @@ public struct BoxLayout: Sendable, Equatable {
         box.link_paths = UnsafePointer(linkPaths.constPointers)
         box.link_targets = UnsafePointer(linkTargets.constPointers)
         box.link_count = Int32(links.count)
+        box.shared_sources = UnsafePointer(sharedSources.constPointers)
+        box.shared_names = UnsafePointer(sharedNames.constPointers)
+        box.shared_count = Int32(shared.count)
         box.tmp_bytes = tmpBytes
         box.network_fd = networkFD
         return withUnsafePointer(to: &box) { body($0) }

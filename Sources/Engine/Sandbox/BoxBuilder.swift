@@ -16,6 +16,8 @@ struct BoxBuilder {
   var interpreter: PythonInterpreter
   /// The program's `sys.argv[1:]` (a cold box's only: a warm box is made before its run is known).
   var programArguments: [String] = []
+  /// Host paths the program sees beside `main.py`, read-only (a cold box's only, like the arguments).
+  var shared: [SharedPath] = []
 
   /// Isolated, no `site` (the bootstrap does what a program needs of it), unbuffered output.
   static let pythonFlags = ["-I", "-S", "-u"]
@@ -162,6 +164,7 @@ struct BoxBuilder {
     var command = BubblewrapCommand(
       interpreter: interpreter.path, limits: limits,
       environment: Self.environment(home: BubblewrapCommand.workDirectory, tmp: "/tmp"), contents: contents)
+    command.shared = shared.map { (source: $0.source, name: $0.name) }
     if let seccomp {
       guard let fd = seccomp.memoryFile() else { throw SpawnError(executable: bubblewrap, errno: errno) }
       command.seccompFD = files.pass(fd)
@@ -189,6 +192,7 @@ struct BoxBuilder {
     plan.box = BoxLayout(
       workDirectory: directory.workPath, view: InterpreterView(interpreter: interpreter.path),
       tmpBytes: UInt64(limits.scratchMegabytes) * 1_048_576)
+    plan.box?.shared = shared.map { BoxLayout.Shared(source: $0.source, name: $0.name) }
     return plan
   }
 
@@ -200,6 +204,12 @@ struct BoxBuilder {
     files.workDirectory = directory
     let main = directory.workPath + "/main.py"
     if let program { try directory.write(program, to: main, owner: lease?.uid) }
+    // No namespaces to bind into: a copy of each file, so the original is never the program's to
+    // change (LocalBackend refuses directories here).
+    for file in shared where !file.isDirectory {
+      try directory.write(
+        try FileContents.read(file.source), to: directory.workPath + "/" + file.name, mode: 0o444, owner: lease?.uid)
+    }
     var plan = LaunchPlan(
       executable: interpreter.path, arguments: pythonArguments(main: main, files: files),
       environment: Self.environment(home: directory.workPath, tmp: directory.workPath),

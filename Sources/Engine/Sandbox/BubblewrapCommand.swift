@@ -26,6 +26,8 @@ struct BubblewrapCommand {
   var contents: Contents
   /// The seccomp program's descriptor number in the child.
   var seccompFD: Int32?
+  /// Host paths bound read-only beside `main.py` (`--with`), resolved by `SharedPath`.
+  var shared: [(source: String, name: String)] = []
 
   var arguments: [String] {
     var args = [
@@ -47,6 +49,7 @@ struct BubblewrapCommand {
     case .hostDirectory(let work):
       args += ["--bind", work, Self.workDirectory]
     }
+    for file in shared { args += ["--ro-bind", file.source, Self.workDirectory + "/" + file.name] }
     if let seccompFD { args += ["--seccomp", String(seccompFD)] }
     args += ["--chdir", Self.workDirectory, "--", interpreter]
     return args

@@ -120,15 +120,26 @@ public struct LocalBackend: ExecutionBackend {
     if request.arguments.contains(where: { $0.utf8.contains(0) }) {
       throw .invalidRequest("a program argument holds a NUL byte")
     }
-    // A warm box's interpreter started before its arguments were known: a run with some is cold.
-    if request.arguments.isEmpty, let warm = pool?.take(for: request.limits),
+    let shared: [SharedPath]
+    do {
+      shared = try SharedPath.resolve(configuration.sharedPaths + request.sharedPaths, homes: SharedPath.homeDirectories())
+    } catch {
+      throw .invalidRequest(error.description)
+    }
+    if layers.namespaces == nil, let directory = shared.first(where: \.isDirectory) {
+      throw .invalidRequest(
+        "--with \(directory.source): a directory is shared only into a box of namespaces (root or "
+          + "bubblewrap), and this machine runs without one; share its files one by one")
+    }
+    // A warm box's interpreter started before its arguments and files were known: such a run is cold.
+    if request.arguments.isEmpty, shared.isEmpty, let warm = pool?.take(for: request.limits),
       warm.send(program: Array(request.code.utf8))
     {
       box = warm
     } else {
       let builder = BoxBuilder(
         limits: request.limits, configuration: configuration, layers: layers, interpreter: interpreter,
-        programArguments: request.arguments)
+        programArguments: request.arguments, shared: shared)
       do {
         box = try builder.coldBox(program: Array(request.code.utf8))
       } catch {

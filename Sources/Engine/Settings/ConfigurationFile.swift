@@ -10,6 +10,7 @@ import TOMLKit
 ///     [editor]          # indent_width, tab_width (1–16), auto_close (boolean)
 ///     [ui]              # theme = "name" or "/path/to/theme.toml"
 ///     [store]           # database = "/path/to/coderemote.db"
+///     [run]             # with = ["/abs/path", …]: files or directories every run sees (read-only)
 struct ConfigurationFile {
   let path: String
 
@@ -23,7 +24,7 @@ struct ConfigurationFile {
       throw failure(nil, "not valid TOML")
     }
     var whole = Configuration()
-    try expectOnly(["limits", "python", "sandbox", "editor", "ui", "store"], in: root, prefix: "")
+    try expectOnly(["limits", "python", "sandbox", "editor", "ui", "store", "run"], in: root, prefix: "")
     if let editor = try table("editor", in: root) {
       try readEditor(editor, into: &whole.editor)
     }
@@ -67,6 +68,16 @@ struct ConfigurationFile {
     }
     if let sandbox = try table("sandbox", in: root) {
       try readSandbox(sandbox, into: &configuration)
+    }
+    if let run = try table("run", in: root) {
+      try expectOnly(["with"], in: run, prefix: "run.")
+      if let value = run["with"] {
+        let paths = value.array.map { $0.compactMap(\.string) }
+        guard let paths, paths.count == value.array?.count, paths.allSatisfy({ $0.hasPrefix("/") }) else {
+          throw failure("run.with", "expected a list of absolute paths in quotes")
+        }
+        configuration.sharedPaths = paths
+      }
     }
     whole.sandbox = configuration
     return whole

@@ -9,6 +9,8 @@ public struct SandboxConfiguration: Sendable, Equatable {
   /// The interpreter; nil means the system one (`/usr/bin/python3`).
   public var pythonPath: String?
   public var importPolicy = ImportPolicy.standard
+  /// `[run] with`: absolute paths every run sees beside its program, read-only (none by default).
+  public var sharedPaths: [String] = []
   /// Each layer is used when this machine has it and it is not switched off here.
   public var namespaces = NamespaceChoice.auto
   public var useCgroups = true
