@@ -38,6 +38,8 @@ public final class App {
   public private(set) var quitArmed = false
   /// Fed to every run's standard input instead of the stdin field, when attached.
   public var stdinFile: StdinFile?
+  /// Host paths every run sees beside its program, read-only (`coderemote edit --with PATH`).
+  public var sharedPaths: [String] = []
   /// The F1 key list, when open.
   public private(set) var help: HelpOverlay?
   /// Autosave and the run history, once `attach(_:)` links a library (App+Library.swift).
@@ -234,7 +236,7 @@ public final class App {
     if stdinFile == nil { output.openStdin() }
     runState = .running(startedAt: clock.now)
     let request = ExecutionRequest(
-      code: editor.state.text, stdin: stdinFile?.bytes ?? [], keepsStdinOpen: stdinFile == nil, limits: limits,
+      code: editor.state.text, sharedPaths: sharedPaths, stdin: stdinFile?.bytes ?? [], keepsStdinOpen: stdinFile == nil, limits: limits,
       resultOutputKilobytes: Self.resultOutputKilobytes)
     libraryRunStarted(code: request.code)
     let run = backend.run(request)

@@ -31,18 +31,23 @@ struct Edit: Command {
       .value(
         "stdin", "file", completion: .file,
         help: "A file every run reads as its standard input (instead of what is typed in the output pane)."),
+      .value(
+        "with", "path", repeatable: true, completion: .file,
+        help: "A file, or a directory (read-only), every run sees beside the program under its own name."),
     ])
 
   var file: String?
   var theme: String?
   var database: String?
   var stdinFile: String?
+  var sharedPaths: [String]
 
   init(_ parsed: ParsedCommand) {
     file = parsed.positional("file")
     theme = parsed.value("theme")
     database = parsed.value("db")
     stdinFile = parsed.value("stdin")
+    sharedPaths = parsed.values("with")
   }
 
   func run() {
@@ -73,6 +78,7 @@ struct Edit: Command {
     let preferences = configuration.editor
     app.editor.state.settings = EditorSettings(
       indentWidth: preferences.indentWidth, tabWidth: preferences.tabWidth, autoClose: preferences.autoClose)
+    app.sharedPaths = sharedPaths
     if let stdinFile {
       do {
         app.stdinFile = StdinFile(name: stdinFile, bytes: try FileContents.read(stdinFile))

@@ -41,6 +41,8 @@ struct ConfigurationFileTests {
       theme = "light"
       [store]
       database = "/srv/snippets.db"
+      [run]
+      with = ["/srv/data.csv", "/srv/images"]
       """)
     let configuration = whole.sandbox
     #expect(whole.editor.indentWidth == 2 && whole.editor.tabWidth == 8 && !whole.editor.autoClose)
@@ -60,6 +62,7 @@ struct ConfigurationFileTests {
     #expect(!configuration.useCgroups && !configuration.useSeccomp)
     #expect(!configuration.useLandlock)
     #expect(configuration.uidRange == 70_000...70_009)
+    #expect(configuration.sharedPaths == ["/srv/data.csv", "/srv/images"])
   }
 
   @Test(
@@ -83,6 +86,10 @@ struct ConfigurationFileTests {
       ("[ui]\ntheme = 3\n", "ui.theme"),
       ("[store]\ndatabase = \"snippets.db\"\n", "store.database"),
       ("[store]\npath = \"/x.db\"\n", "store.path"),
+      ("[run]\nwith = \"/srv/data.csv\"\n", "run.with"),
+      ("[run]\nwith = [\"data.csv\"]\n", "run.with"),
+      ("[run]\nwith = [1]\n", "run.with"),
+      ("[run]\nargs = []\n", "run.args"),
     ])
   func badKeys(text: String, key: String) {
     #expect {
