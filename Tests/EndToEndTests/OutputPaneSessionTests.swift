@@ -60,7 +60,8 @@ import Testing
     try tmux.type("Ada")
     try tmux.press("Enter")
     let screen = try tmux.waitFor { $0.contains("✓ ok") }
-    #expect(Array(EditorSessionTests.outputPane(screen).prefix(2)) == ["Name: Ada", "hello Ada"], "\(screen)")
+    #expect(
+      Array(EditorSessionTests.outputPane(screen).prefix(2)) == ["Name: Ada", "hello Ada"], "\(screen)")
     // The echo is dimmed (SGR 2), the program's own text is not.
     let coloured = try tmux.tmux("capture-pane", "-p", "-e", "-t", "e2e")
     #expect(coloured.contains("\u{1B}[2mAda"), "no dimmed echo in:\n\(coloured.debugDescription)")

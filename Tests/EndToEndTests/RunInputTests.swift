@@ -92,7 +92,8 @@ import Testing
 
   @Test func theKeyboardReachesTheProgramAtATerminal() throws {
     let file = try TemporaryFile(
-      "name = input('Name: ')\nprint('hello', name)\nage = input('Age: ')\nprint('next year', int(age) + 1)\n")
+      "name = input('Name: ')\nprint('hello', name)\nage = input('Age: ')\nprint('next year', int(age) + 1)\n"
+    )
     let tmux = try TmuxSession()
     try tmux.type("\(Binary.path) run --timeout 30 \(file.path); echo exited-$?")
     try tmux.press("Enter")

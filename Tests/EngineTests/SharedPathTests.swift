@@ -75,7 +75,9 @@ struct SharedPathTests {
     let run = try await Harness.run(code, layers: layers, arguments: ["--with", fixture.project])
     #expect(run.result.status == .ok, "\(run.output)")
     let secret = try String(contentsOfFile: fixture.secret, encoding: .utf8)
-    #expect(!run.output.contains(secret.trimmingCharacters(in: .newlines)), "the link reached the host: \(run.output)")
+    #expect(
+      !run.output.contains(secret.trimmingCharacters(in: .newlines)),
+      "the link reached the host: \(run.output)")
     #expect(run.stdout.contains("['leak', 'notes.txt']"), "\(run.output)")
     #expect(run.stdout.contains("inside\n"))
     #expect(run.stdout.contains("leak unreadable 2"), "\(run.output)")
@@ -160,6 +162,8 @@ struct SharedPathTests {
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
     let err = stderr.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self)
+    )
   }
 }

@@ -8,7 +8,8 @@ import Testing
 @Suite struct StdinTests {
   /// An app whose program has printed a prompt and waits on its input.
   static func waitingOnInput() async -> (App, ScriptedBackend) {
-    let backend = ScriptedBackend(events: [.started(id: "test"), .stdout(Array("Name: ".utf8))], staysLive: true)
+    let backend = ScriptedBackend(
+      events: [.started(id: "test"), .stdout(Array("Name: ".utf8))], staysLive: true)
     let app = App(backend: backend, text: "name = input('Name: ')\nprint('hi', name)\n")
     app.handle(.key(.function(5)))
     await app.settle(until: { app.output.log.lines.first?.text == "Name: " })

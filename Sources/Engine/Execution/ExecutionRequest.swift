@@ -20,7 +20,8 @@ public struct ExecutionRequest: Sendable, Equatable {
   public var resultOutputKilobytes: Int?
 
   public init(
-    language: String = "python", code: String, arguments: [String] = [], sharedPaths: [String] = [], stdin: [UInt8] = [], keepsStdinOpen: Bool = false,
+    language: String = "python", code: String, arguments: [String] = [], sharedPaths: [String] = [],
+    stdin: [UInt8] = [], keepsStdinOpen: Bool = false,
     limits: ExecutionLimits = .defaults, resultOutputKilobytes: Int? = nil
   ) {
     self.language = language

@@ -208,7 +208,8 @@ struct BoxBuilder {
     // change (LocalBackend refuses directories here).
     for file in shared where !file.isDirectory {
       try directory.write(
-        try FileContents.read(file.source), to: directory.workPath + "/" + file.name, mode: 0o444, owner: lease?.uid)
+        try FileContents.read(file.source), to: directory.workPath + "/" + file.name, mode: 0o444,
+        owner: lease?.uid)
     }
     var plan = LaunchPlan(
       executable: interpreter.path, arguments: pythonArguments(main: main, files: files),

@@ -122,7 +122,8 @@ public struct LocalBackend: ExecutionBackend {
     }
     let shared: [SharedPath]
     do {
-      shared = try SharedPath.resolve(configuration.sharedPaths + request.sharedPaths, homes: SharedPath.homeDirectories())
+      shared = try SharedPath.resolve(
+        configuration.sharedPaths + request.sharedPaths, homes: SharedPath.homeDirectories())
     } catch {
       throw .invalidRequest(error.description)
     }

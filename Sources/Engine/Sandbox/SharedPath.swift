@@ -16,7 +16,9 @@ struct SharedPath: Equatable {
     var resolved: [SharedPath] = []
     for path in paths {
       let shared = try resolve(path, homes: homes)
-      if shared.name == "main.py" { throw SharedPathError(path: path, reason: "main.py is the program's own name") }
+      if shared.name == "main.py" {
+        throw SharedPathError(path: path, reason: "main.py is the program's own name")
+      }
       if resolved.contains(where: { $0.name == shared.name }) {
         throw SharedPathError(path: path, reason: "another --with is named \(shared.name) already")
       }
@@ -33,7 +35,8 @@ struct SharedPath: Equatable {
     // A link is refused rather than followed: what the user named is what is shared, and a link
     // pointing out of a project would otherwise share its target unnoticed.
     if link.st_mode & S_IFMT == S_IFLNK {
-      throw SharedPathError(path: path, reason: "it is a symbolic link (name what it points to, if that is meant)")
+      throw SharedPathError(
+        path: path, reason: "it is a symbolic link (name what it points to, if that is meant)")
     }
     guard let real = realpath(path, nil) else {
       throw SharedPathError(path: path, reason: String(cString: strerror(errno)))
@@ -65,7 +68,9 @@ struct SharedPath: Equatable {
     var homes: [String] = []
     var candidates: [String] = []
     if let home = getenv("HOME") { candidates.append(String(cString: home)) }
-    if let entry = getpwuid(getuid()), let home = entry.pointee.pw_dir { candidates.append(String(cString: home)) }
+    if let entry = getpwuid(getuid()), let home = entry.pointee.pw_dir {
+      candidates.append(String(cString: home))
+    }
     for candidate in candidates where !candidate.isEmpty {
       guard let real = realpath(candidate, nil) else { continue }
       let resolved = String(cString: real)
