@@ -103,7 +103,7 @@ enum Binary {
 
 /// A temporary file (in a directory of its own, which it removes when released). `name` may
 /// include subdirectories: "coderemote/config.toml".
-final class TemporaryFile {
+final class TemporaryFile: Sendable {
   let directory: URL
   let path: String
 

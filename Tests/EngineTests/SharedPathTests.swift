@@ -87,15 +87,15 @@ struct SharedPathTests {
     #expect(try String(contentsOfFile: fixture.project + "/notes.txt", encoding: .utf8) == "inside\n")
   }
 
-  @Test func withoutNamespacesADirectoryIsRefused() throws {
+  @Test func withoutNamespacesADirectoryIsRefused() async throws {
     let fixture = try Fixture()
-    let outcome = try Self.runRefused(["--with", fixture.project], layers: .rlimits)
+    let outcome = try await Self.runRefused(["--with", fixture.project], layers: .rlimits)
     #expect(outcome.status == 1)
     #expect(outcome.stderr.contains("share its files one by one"), "\(outcome.stderr)")
   }
 
   @Test(arguments: Harness.available)
-  func theRootTheHomeAndItsParentsAndLinksAreRefused(layers: Harness.LayerSet) throws {
+  func theRootTheHomeAndItsParentsAndLinksAreRefused(layers: Harness.LayerSet) async throws {
     let fixture = try Fixture()
     let home = fixture.root.path + "/home/user"
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
@@ -106,7 +106,7 @@ struct SharedPathTests {
       (fixture.root.path + "/home", "it holds the home directory"), (link, "symbolic link"),
       (fixture.root.path + "/missing", "No such file"),
     ] {
-      let outcome = try Self.runRefused(["--with", path], layers: layers, home: home)
+      let outcome = try await Self.runRefused(["--with", path], layers: layers, home: home)
       #expect(outcome.status == 1, "\(path): \(outcome.stderr)")
       #expect(outcome.stderr.contains(message), "\(path): \(outcome.stderr)")
       #expect(!outcome.stdout.contains("ran"), "\(path) ran the program")
@@ -137,10 +137,24 @@ struct SharedPathTests {
     #expect(resolved.map(\.isDirectory) == [false, true])
   }
 
-  /// `coderemote run --json` on a program that prints "ran", with a private config for `layers`.
-  static func runRefused(_ arguments: [String], layers: Harness.LayerSet, home: String? = nil) throws -> (
-    status: Int32, stdout: String, stderr: String
-  ) {
+  /// `coderemote run` on a program that prints "ran", with a private config for `layers`; the
+  /// waiting happens on a thread of its own, off Swift's cooperative pool.
+  static func runRefused(_ arguments: [String], layers: Harness.LayerSet, home: String? = nil) async throws
+    -> (status: Int32, stdout: String, stderr: String)
+  {
+    let result = await withCheckedContinuation { continuation in
+      Thread {
+        continuation.resume(returning: Result { try runBlocking(arguments, layers: layers, home: home) })
+      }.start()
+    }
+    return try result.get()
+  }
+
+  private static func runBlocking(_ arguments: [String], layers: Harness.LayerSet, home: String? = nil) throws
+    -> (
+      status: Int32, stdout: String, stderr: String
+    )
+  {
     let scratch = try TemporaryDirectory()
     try FileManager.default.createDirectory(
       atPath: scratch.path + "/config/coderemote", withIntermediateDirectories: true)
