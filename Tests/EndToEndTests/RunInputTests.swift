@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// `coderemote run` with arguments for the program, its own limits, and standard input passed
-/// through: from a pipe, with `--stdin -`, and from the keyboard at a real terminal (tmux).
-@Suite struct RunInputTests {
+/// through: from a pipe, with `--stdin -`, and from the keyboard at a real terminal (tmux). One at
+/// a time: ten sandboxed runs at once starve the rest of the suite on a 2-core machine.
+@Suite(.serialized) struct RunInputTests {
   static func lines(_ screen: String) -> [String] {
     screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
   }
