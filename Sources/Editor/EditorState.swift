@@ -155,6 +155,12 @@ public struct EditorState: Sendable, Equatable {
     goalColumn = nil
   }
 
+  /// Marks the text as saved; `isAtSavedText` then holds until it changes (undo back to it counts).
+  public mutating func markSaved() { history.markSaved() }
+
+  /// Whether the text is what was last saved or loaded, however undo and redo got it there.
+  public var isAtSavedText: Bool { history.isAtSavedPoint }
+
   // MARK: Highlighting
 
   /// Brings the highlighter's line states up to date through `line`; call before drawing lines.

@@ -19,6 +19,8 @@ public struct History: Hashable, Sendable {
     var selectionAfter: Selection
     var kind: Kind
     var lastTime: Duration?
+    /// Names the step for the saved-point mark: steps are never renumbered.
+    var serial = 0
   }
 
   public var groupingGap: Duration = .seconds(1)
@@ -26,8 +28,22 @@ public struct History: Hashable, Sendable {
   private(set) var redoStack: [Step] = []
   /// Set when something other than an edit happened (a cursor move), so the next edit starts a step.
   private var sealed = false
+  /// The serial of the newest step the text had when it was saved (0: no step, the text as loaded).
+  /// Undoing or redoing back to that step returns to the saved text.
+  private var savedSerial = 0
+  private var nextSerial = 1
 
   public init() {}
+
+  /// Marks the text as it is now as the saved text, and closes the open step so later typing is a
+  /// step of its own (it would otherwise join the saved one and go unnoticed).
+  public mutating func markSaved() {
+    savedSerial = undoStack.last?.serial ?? 0
+    sealed = true
+  }
+
+  /// Whether undo and redo have brought the text back to what was last saved (or loaded).
+  public var isAtSavedPoint: Bool { (undoStack.last?.serial ?? 0) == savedSerial }
 
   public var canUndo: Bool { !undoStack.isEmpty }
   public var canRedo: Bool { !redoStack.isEmpty }
@@ -54,7 +70,8 @@ public struct History: Hashable, Sendable {
     undoStack.append(
       Step(
         edits: [edit], inverses: [inverse], selectionBefore: before, selectionAfter: after, kind: kind,
-        lastTime: time))
+        lastTime: time, serial: nextSerial))
+    nextSerial += 1
   }
 
   /// Takes the newest step off the undo stack, moving it to the redo stack.

@@ -25,21 +25,24 @@ public final class App {
 
   private let backend: any ExecutionBackend
   /// What the backend's runs get, for the status bar: asked once, it does not change.
-  private let isolation: String
+  let isolation: String
   private let limits: ExecutionLimits
   /// The run going on, to cancel it; and the task that forwards its events to the inbox.
   private var currentRun: ExecutionHandle?
   private var runTask: Task<Void, Never>?
   var analysisWork = AnalysisWork()
-  private let theme: Theme
+  let theme: Theme
   private var lastLayout: Layout?
-  private let clock = ContinuousClock()
+  let clock = ContinuousClock()
   /// Set by a Ctrl-Q that would lose unsaved changes; a second Ctrl-Q then quits.
   public private(set) var quitArmed = false
   /// Fed to every run's standard input instead of the stdin field, when attached.
   public var stdinFile: StdinFile?
   /// Host paths every run sees beside its program, read-only (`coderemote edit --with PATH`).
   public var sharedPaths: [String] = []
+  /// Set by F5 during a run (a second F5 restarts it), and by that second F5 until the run ended.
+  var restartArmed = false
+  var restartPending = false
   /// The F1 key list, when open.
   public private(set) var help: HelpOverlay?
   /// Autosave and the run history, once `attach(_:)` links a library (App+Library.swift).
@@ -78,22 +81,20 @@ public final class App {
 
   public func handle(_ event: InputEvent) {
     // A pending "quit without saving?" lasts only until the next key.
-    let quitWasArmed = quitArmed
-    if case .key = event { quitArmed = false }
+    let (quitWasArmed, restartWasArmed) = (quitArmed, restartArmed)
+    if case .key = event { (quitArmed, restartArmed) = (false, false) }
     if handleLibraryOffer(event) { return }
     if help != nil {
       handleInHelp(event)
       return
     }
     switch event {
-    case .key(.function(5)), .key(.ctrl("r")): startRun()
+    case .key(.function(5)), .key(.ctrl("r")): runKey(confirmed: restartWasArmed)
     case .key(.function(7)):
       focus = .analysis
       startAnalysis(reusingCache: false)
     case .key(.ctrl("q")): quit(confirmed: quitWasArmed)
-    case .key(.ctrl("c")):
-      cancelRun()
-      cancelAnalysis("Ctrl-C")
+    case .key(.ctrl("c")): interruptKey()
     case .key(.function(6)): focus = focus == .editor ? .output : .editor
     case .key(.function(1)): help = HelpOverlay()
     case .resize: break
@@ -180,6 +181,7 @@ public final class App {
       endRun()
     case .analysis(let outcome): receiveAnalysis(outcome)
     }
+    startPendingRestart()
   }
 
   /// Messages taken from the inbox and not applied yet.
@@ -230,7 +232,7 @@ public final class App {
 
   public var isRunning: Bool { runState.isRunning }
 
-  private func startRun() {
+  func startRun() {
     guard !isRunning else { return }
     output.clear()
     if stdinFile == nil { output.openStdin() }
@@ -268,7 +270,7 @@ public final class App {
     runTask = nil
   }
 
-  private func cancelRun() {
+  func cancelRun() {
     currentRun?.cancel()
   }
 
@@ -321,10 +323,9 @@ public final class App {
   public func render(width: Int, height: Int) -> (Grid, cursor: (x: Int, y: Int)?) {
     var grid = Grid(width: width, height: height)
     guard width >= Self.minimumSize.width && height >= Self.minimumSize.height else {
-      let message =
-        "Terminal too small (\(width)×\(height)); need \(Self.minimumSize.width)×\(Self.minimumSize.height)."
-      grid.put(message, x: 0, y: 0, style: theme.text)
-      if height > 1 { grid.put("Ctrl-Q quits.", x: 0, y: 1, style: theme.hint) }
+      for (row, line) in Self.tooSmallLines(width: width, height: height).enumerated() {
+        grid.put(line.text, x: 0, y: row, style: line.isHint ? theme.hint : theme.text, maxX: width)
+      }
       return (grid, nil)
     }
     let layout = Self.layout(width: width, height: height)
@@ -336,7 +337,7 @@ public final class App {
     output.fit(width: outputText.width, height: outputText.height)
     prepareAnalysis(in: layout.analysis)
 
-    drawTitle(" \(editor.fileName) ", in: layout.editorTitle, focused: focus == .editor, into: &grid)
+    drawTitle(" \(editor.title) ", in: layout.editorTitle, focused: focus == .editor, into: &grid)
     drawTitle(output.title, in: layout.outputTitle, focused: focus == .output, into: &grid)
     drawTitle(analysis.title, in: layout.analysisTitle, focused: focus == .analysis, into: &grid)
     for y in 0..<(height - 1) { grid.put("│", x: layout.separatorX, y: y, style: theme.border) }
@@ -366,31 +367,5 @@ public final class App {
     let style = focused ? theme.paneTitleFocused : theme.paneTitle
     grid.fill(rect, style: style)
     grid.put(title, x: rect.x, y: rect.y, style: style, maxX: rect.maxX)
-  }
-
-  private func drawStatus(in rect: Rect, into grid: inout Grid) {
-    grid.fill(rect, style: theme.statusBar)
-    let position = editor.state.cursor
-    let stdin = stdinFile.map { "stdin: \($0.name) │ " } ?? ""
-    let left = " Ln \(position.line + 1), Col \(position.column + 1) │ isolation: \(isolation) │ \(stdin)"
-    var x = grid.put(left, x: rect.x, y: rect.y, style: theme.statusBar, maxX: rect.maxX)
-    let runStyle: Style
-    switch runState {
-    case .idle: runStyle = theme.statusBar
-    case .running: runStyle = theme.statusRunning
-    case .failed, .cancelled: runStyle = theme.statusError
-    case .finished(let result): runStyle = result.status == .ok ? theme.statusOK : theme.statusError
-    }
-    if quitArmed {
-      let warning = "unsaved changes: ^S saves, ^Q again quits without saving"
-      x = grid.put(warning, x: x, y: rect.y, style: theme.statusError, maxX: rect.maxX)
-    } else if let notice = libraryNotice {
-      x = grid.put(notice, x: x, y: rect.y, style: theme.statusError, maxX: rect.maxX)
-    } else {
-      x = grid.put(runState.summary(now: clock.now), x: x, y: rect.y, style: runStyle, maxX: rect.maxX)
-    }
-    let keys = " F1 Help  F5 Run  ^Q Quit "
-    let keysX = rect.maxX - DisplayWidth.of(keys)
-    if keysX > x + 1 { grid.put(keys, x: keysX, y: rect.y, style: theme.statusBar, maxX: rect.maxX) }
   }
 }

@@ -18,6 +18,10 @@ public struct DocumentFile: Equatable, Sendable {
     case unreadable(path: String, reason: String)
     case notUTF8(path: String, reason: String)
     case unwritable(path: String, reason: String)
+    /// Saving would replace a file the editor did not load: it must be asked for.
+    case exists(path: String)
+    /// The file on disk is not the one loaded or last saved: another program changed it.
+    case changedOnDisk(path: String)
 
     public var description: String {
       switch self {
@@ -25,6 +29,8 @@ public struct DocumentFile: Equatable, Sendable {
       case .notUTF8(let path, let reason):
         return "\(path) is \(reason); it was not opened so it cannot be damaged"
       case .unwritable(let path, let reason): return "cannot save \(path): \(reason)"
+      case .exists(let path): return "\(path) exists"
+      case .changedOnDisk(let path): return "\(path) changed on disk since it was opened"
       }
     }
   }
@@ -34,6 +40,11 @@ public struct DocumentFile: Equatable, Sendable {
   /// Whether the text did not come from a file: saving it then ends it with a newline (an
   /// existing file keeps its last line exactly as it was).
   public var isNew: Bool
+  /// The file as it was loaded or last saved; nil while this document has no file on disk. Saving
+  /// without `replacing` refuses a file that no longer matches it.
+  var stamp: DiskStamp?
+  /// Whether the file grants no writing: saving then asks for another name.
+  public var isReadOnly = false
 
   public init(path: String, lineEnding: LineEnding = .lf, isNew: Bool = false) {
     self.path = path
@@ -61,22 +72,42 @@ public struct DocumentFile: Equatable, Sendable {
     if let firstBreak = text.utf8.firstIndex(of: 0x0A), firstBreak > text.utf8.startIndex,
       text.utf8[text.utf8.index(before: firstBreak)] == 0x0D
     {
-      return (DocumentFile(path: path, lineEnding: .crlf), Self.joiningCRLF(text))
+      return (DocumentFile(path: path, lineEnding: .crlf).stamped(), Self.joiningCRLF(text))
     }
-    return (DocumentFile(path: path), text)
+    return (DocumentFile(path: path).stamped(), text)
   }
 
-  /// Writes `text` (with `\n` endings) to the file atomically, in the document's line ending.
-  public func save(_ text: String) throws(Failure) {
+  /// The document with what is on disk now as its loaded state.
+  private func stamped() -> DocumentFile {
+    var document = self
+    document.stamp = DiskStamp(of: path)
+    document.isReadOnly = DiskStamp.isReadOnly(path)
+    return document
+  }
+
+  /// Writes `text` (with `\n` endings) to the file atomically, in the document's line ending. Unless
+  /// `replacing`, the file on disk must be the one loaded or last saved — or, for a document that
+  /// has none, no file at all — so nothing another program wrote is lost without asking.
+  public mutating func save(_ text: String, replacing: Bool = false) throws(Failure) {
     // Through a symlink to the file it names, so the link survives the rename.
     let path = Self.resolvingSymlinks(self.path)
-    let temporary = Self.directory(of: path) + "/.\(Self.fileName(of: path)).\(getpid()).tmp"
+    let onDisk = DiskStamp(of: path)
+    if !replacing, let onDisk, onDisk != stamp {
+      throw stamp == nil ? .exists(path: self.path) : .changedOnDisk(path: self.path)
+    }
+    try Self.write(text, lineEnding: lineEnding, to: path)
+    stamp = DiskStamp(of: path)
+    isReadOnly = DiskStamp.isReadOnly(path)
+  }
+
+  private static func write(_ text: String, lineEnding: LineEnding, to path: String) throws(Failure) {
+    let temporary = directory(of: path) + "/.\(fileName(of: path)).\(getpid()).tmp"
     var existing = stat()
     let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
     let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
     var failure: String?
-    let bytes = lineEnding == .crlf ? Self.splittingLF(text) : Array(text.utf8)
+    let bytes = lineEnding == .crlf ? splittingLF(text) : Array(text.utf8)
     if !LiveWrite.all(bytes, to: descriptor) { failure = String(cString: strerror(errno)) }
     if failure == nil && fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
     if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }

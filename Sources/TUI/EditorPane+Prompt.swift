@@ -1,8 +1,8 @@
 import Editor
 import FoundationEssentials
 
-/// The prompt on the editor's bottom row — incremental find, replace, go to line, save-as — and
-/// saving itself.
+/// The prompt on the editor's bottom row: incremental find, replace, go to line, and the name
+/// to save as (saving itself is EditorPane+Save.swift).
 extension EditorPane {
   mutating func openPrompt(_ purpose: EditorPrompt.Purpose) {
     var opened = EditorPrompt(purpose: purpose, origin: state.selection)
@@ -15,7 +15,7 @@ extension EditorPane {
     if opened.isSearch && !selected.isEmpty && !selected.contains("\n") {
       opened.input = selected
     }
-    if purpose == .saveAs { opened.input = fileName }
+    if purpose == .saveAs { opened.input = document?.path ?? fileName }
     opened.inputIsSuggestion = !opened.input.isEmpty
     prompt = opened
     if opened.isSearch && !opened.input.isEmpty { findIncrementally() }
@@ -23,6 +23,7 @@ extension EditorPane {
 
   mutating func handlePromptKey(_ key: Key) {
     guard var current = prompt else { return }
+    if current.isQuestion { return answer(current.purpose, with: key) }
     switch key {
     case .escape:
       if current.isSearch { state.select(current.origin) }
@@ -76,7 +77,7 @@ extension EditorPane {
     switch current.purpose {
     case .find, .replaceFind: current.report(search(current.query, direction: direction))
     case .replaceWith(let query): current.report(search(query, direction: direction))
-    case .goToLine, .saveAs: return
+    case .goToLine, .saveAs, .confirmOverwrite, .changedOnDisk: return
     }
     prompt = current
   }
@@ -103,11 +104,10 @@ extension EditorPane {
       }
       prompt = next
     case .saveAs:
-      prompt = nil
-      guard !current.input.isEmpty else { return }
-      // Text that never was a file stays new under its first name.
-      document = DocumentFile(path: current.input, isNew: document?.isNew ?? true)
-      save()
+      guard !current.input.isEmpty else { return prompt = nil }
+      save(as: current.input)
+    case .confirmOverwrite, .changedOnDisk:
+      return
     case .goToLine:
       prompt = nil
       goTo(current.input)
@@ -136,26 +136,6 @@ extension EditorPane {
     state.select(.cursor(state.offset(of: Position(line: line - 1, column: min(column - 1, length)))))
     if column - 1 > length {
       message = "go to line: line \(line) has \(length) column\(length == 1 ? "" : "s"); went to its end"
-    }
-  }
-
-  /// Ctrl-S: saves atomically to the document's file, or asks for a name first. A new file gets a
-  /// final newline, in the buffer too, so the two stay the same.
-  mutating func save() {
-    guard let document else { return openPrompt(.saveAs) }
-    if document.isNew && !state.text.isEmpty && !state.text.hasSuffix("\n") {
-      let selection = state.selection
-      state.select(.cursor(state.storage.byteCount))
-      state.apply(.insert("\n"), at: clock())
-      state.select(selection)
-    }
-    do {
-      try document.save(state.text)
-      savedVersion = state.version
-      fileName = DocumentFile.fileName(of: document.path)
-      message = "saved \(document.path) (\(state.lineCount) lines)"
-    } catch {
-      message = error.description
     }
   }
 

@@ -9,8 +9,6 @@ public struct EditorPane: Component {
   public var fileName: String
   /// The file Ctrl-S saves to; nil until one is known, when Ctrl-S asks for a name.
   public var document: DocumentFile?
-  /// The text version that was last loaded or saved.
-  var savedVersion = 0
   /// Where cut and copy also go, and paste also reads from; only the register until the app
   /// picks the system's (`Clipboard.detect`).
   public var clipboard = Clipboard.internal
@@ -41,8 +39,8 @@ public struct EditorPane: Component {
   /// Shows a note on the bottom row until the next key.
   public mutating func note(_ text: String) { message = text }
 
-  /// Whether the text changed since it was loaded or saved.
-  public var isModified: Bool { state.version != savedVersion }
+  /// Whether the text differs from what was loaded or saved (undoing back to it is unmodified).
+  public var isModified: Bool { !state.isAtSavedText }
 
   /// Loads a file (a missing one is an empty new file) into the editor.
   public mutating func open(path: String) throws(DocumentFile.Failure) {
@@ -50,7 +48,7 @@ public struct EditorPane: Component {
     state = EditorState(text: text, settings: state.settings)
     self.document = document
     fileName = DocumentFile.fileName(of: path)
-    savedVersion = state.version
+    if document.isReadOnly { message = "\(path) is read-only: ^S asks for another name" }
   }
 
   private static let start = ContinuousClock.now
@@ -100,6 +98,7 @@ public struct EditorPane: Component {
     case .ctrl("e"): openPrompt(.replaceFind)
     case .ctrl("g"): openPrompt(.goToLine)
     case .ctrl("s"): save()
+    case .function(2), .modified(.character("s"), .alt): saveAs()
     case .ctrl("n"), .function(3): findAgain(.forward)
     case .ctrl("p"), .modified(.function(3), .shift): findAgain(.backward)
     default:
@@ -166,7 +165,7 @@ public struct EditorPane: Component {
   /// The note over the bottom of the pane — a message, or why a search could not run — wrapped to
   /// `width` so it is read in full (up to half the pane).
   func noteLines(width: Int, height: Int) -> [String] {
-    guard let note = prompt?.error ?? (prompt == nil ? message : nil) else { return [] }
+    guard let note = prompt?.error ?? prompt?.question ?? (prompt == nil ? message : nil) else { return [] }
     return Array(WordWrap.lines(note, width: max(1, width - 1)).prefix(max(1, height / 2)))
   }
 

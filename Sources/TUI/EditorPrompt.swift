@@ -9,8 +9,15 @@ struct EditorPrompt: Equatable {
     /// The second half: what to put instead of `query`'s matches.
     case replaceWith(SearchQuery)
     case goToLine
-    /// The file name Ctrl-S saves to when the editor has none yet.
+    /// The file name Ctrl-S saves to when the editor has none yet (or its file cannot be written);
+    /// F2 / Alt-S to save under another name.
     case saveAs
+    /// Saving to `path` would replace a file the editor did not load: y replaces it, anything
+    /// else goes back to the name.
+    case confirmOverwrite(path: String)
+    /// The file changed on disk since it was loaded or saved: r reloads it, o overwrites it, Esc
+    /// leaves both alone.
+    case changedOnDisk(path: String)
   }
 
   var purpose: Purpose
@@ -35,6 +42,28 @@ struct EditorPrompt: Equatable {
     case .replaceWith: return "With: "
     case .goToLine: return "Go to line: "
     case .saveAs: return "Save as: "
+    case .confirmOverwrite: return "Overwrite? (y/n) "
+    case .changedOnDisk: return "Answer r/o/Esc: "
+    }
+  }
+
+  /// What a question is about, shown in full above the prompt row (the row keeps the answers).
+  var question: String? {
+    switch purpose {
+    case .confirmOverwrite(let path):
+      return "\(path) exists and is not the file loaded; y replaces it, n picks another name."
+    case .changedOnDisk(let path):
+      return "\(path) changed on disk since it was opened or saved: r reloads it (losing the edits here), "
+        + "o overwrites it, Esc leaves both as they are."
+    default: return nil
+    }
+  }
+
+  /// Whether the prompt is a question answered by one key, with no input to edit.
+  var isQuestion: Bool {
+    switch purpose {
+    case .confirmOverwrite, .changedOnDisk: return true
+    default: return false
     }
   }
 
@@ -77,6 +106,7 @@ struct EditorPrompt: Equatable {
     case .replaceWith: return "Enter replace  ^A all  F3 skip  Esc close"
     case .goToLine: return "Enter go  Esc cancel"
     case .saveAs: return "Enter save  Esc cancel"
+    case .confirmOverwrite, .changedOnDisk: return ""
     }
   }
 

@@ -21,6 +21,32 @@ import Testing
     #expect(MarkedText.render(state) == "hello|")
   }
 
+  @Test func undoingBackToTheSavedTextIsUnmodified() {
+    var state = EditorState()
+    #expect(state.isAtSavedText)
+    type("ab", into: &state, from: .zero, every: .milliseconds(100))
+    #expect(!state.isAtSavedText)
+    state.markSaved()
+    #expect(state.isAtSavedText)
+    // Typing on in the same burst right after the save: a new step, so undo stops at the save.
+    type("cd", into: &state, from: .milliseconds(200), every: .milliseconds(100))
+    #expect(!state.isAtSavedText)
+    state.apply(.undo)
+    #expect(state.text == "ab")
+    #expect(state.isAtSavedText)
+    state.apply(.undo)
+    #expect(!state.isAtSavedText)
+    state.apply(.redo)
+    #expect(state.isAtSavedText)
+    // A different edit from the saved point forks history: the saved step is gone for good.
+    state.apply(.undo)
+    type("x", into: &state, from: .seconds(5), every: .milliseconds(100))
+    #expect(!state.isAtSavedText)
+    state.apply(.undo)
+    #expect(!state.isAtSavedText)
+    #expect(state.text == "")
+  }
+
   @Test func aPauseEndsTheGroup() {
     var state = EditorState()
     type("ab", into: &state, from: .zero, every: .milliseconds(100))

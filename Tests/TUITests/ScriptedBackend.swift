@@ -75,16 +75,20 @@ extension App {
   /// delivers the events is never blocked). `each` runs after every wake-up.
   func settle(each: () -> Void = {}, until done: () -> Bool = { false }) async {
     while isRunning && !done() {
-      let descriptor = inbox.wakeDescriptor
-      let woke = await withCheckedContinuation { continuation in
-        DetachedThread.start {
-          var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-          continuation.resume(returning: poll(&entry, 1, 10_000) > 0)
-        }
-      }
-      guard woke else { return }  // never posted: the test's own expectations say what is missing
+      guard await waitForPost() else { return }  // never posted: the test's own expectations say what is missing
       drainInbox()
       each()
+    }
+  }
+
+  /// Waits on the inbox's wake pipe (for up to 10 s) until background work posts something.
+  func waitForPost() async -> Bool {
+    let descriptor = inbox.wakeDescriptor
+    return await withCheckedContinuation { continuation in
+      DetachedThread.start {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        continuation.resume(returning: poll(&entry, 1, 10_000) > 0)
+      }
     }
   }
 }
