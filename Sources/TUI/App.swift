@@ -96,6 +96,7 @@ public final class App {
     case .key(.ctrl("q")): quit(confirmed: quitWasArmed)
     case .key(.ctrl("c")): interruptKey()
     case .key(.function(6)): focus = focus == .editor ? .output : .editor
+    case .key(.function(8)): jumpToLastError()
     case .key(.function(1)): help = HelpOverlay()
     case .resize: break
     case .mouse(let mouse): handleMouse(mouse)
@@ -138,7 +139,8 @@ public final class App {
       }
     } else if layout.output.contains(x: mouse.x, y: mouse.y) {
       switch mouse.action {
-      case .press: focus = .output
+      case .press:
+        if !jumpToTraceback(atOutputRow: mouse.y - layout.output.y) { focus = .output }
       case .wheelUp: output.wheel(down: false)
       case .wheelDown: output.wheel(down: true)
       }
@@ -173,6 +175,7 @@ public final class App {
       runState = .finished(result)
       libraryRunFinished(result)
       endRun()
+      markLastError()
     case .executionFailed(let message):
       runState = .failed(message)
       endRun()

@@ -10,9 +10,11 @@ public enum KeyHelp {
     Section(
       title: "Application",
       entries: [
-        ("F5, ^R", "run the program"), ("^C", "cancel the running program"),
+        ("F5, ^R", "run the program (during a run: F5 again restarts)"),
+        ("^C", "cancel the run or analysis; idle, copy the selection"),
         ("F6", "switch focus: editor / output"),
-        ("F7", "analyse the code (Big-O), focus the analysis"), ("F1", "this help"),
+        ("F7", "analyse the code (Big-O), focus the analysis"), ("F8", "go to the line of the last error"),
+        ("F1", "this help"),
         ("^Q", "quit (twice with unsaved changes)"),
         ("R, D", "when asked: restore / discard a file's autosaved edits"),
       ]),
@@ -30,7 +32,8 @@ public enum KeyHelp {
       title: "Editing",
       entries: [
         ("Tab, Shift-Tab", "indent, dedent"), ("^T", "toggle comment"), ("^Z, ^Y", "undo, redo"),
-        ("^X, ^K, ^V", "cut, copy, paste"), ("^S", "save"),
+        ("^X, ^K, ^V", "cut, copy, paste"), ("^S", "save (asks before overwriting)"),
+        ("F2, Alt-S", "save as"),
       ]),
     Section(
       title: "Find and replace",
@@ -67,6 +70,7 @@ public enum KeyHelp {
       title: "Mouse",
       entries: [
         ("click", "focus a pane; editor: place the cursor; analysis: pick a hot line"),
+        ("click a traceback line", "go to that line of the program"),
         ("wheel", "editor: cursor 3 lines; output: scroll"), ("Shift-drag", "the terminal's own selection"),
       ]),
   ]
