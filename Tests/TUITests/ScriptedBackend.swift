@@ -75,7 +75,8 @@ extension App {
   /// delivers the events is never blocked). `each` runs after every wake-up.
   func settle(each: () -> Void = {}, until done: () -> Bool = { false }) async {
     while isRunning && !done() {
-      guard await waitForPost() else { return }  // never posted: the test's own expectations say what is missing
+      // Never posted: the test's own expectations say what is missing.
+      guard await waitForPost() else { return }
       drainInbox()
       each()
     }
