@@ -58,7 +58,7 @@ extension App {
       cancelAnalysis("Ctrl-C")
       return
     }
-    if focus == .editor && !editor.state.selection.isEmpty {
+    if focus == .editor && editor.prompt == nil && !editor.state.selection.isEmpty {
       _ = editor.handle(.key(.ctrl("k")))
       editor.note("copied (^C with nothing running copies; ^K too)")
     }
