@@ -44,7 +44,7 @@ public struct DocumentFile: Equatable, Sendable {
   /// without `replacing` refuses a file that no longer matches it.
   var stamp: DiskStamp?
   /// Whether the file grants no writing: saving then asks for another name.
-  public var isReadOnly = false
+  var isReadOnly = false
 
   public init(path: String, lineEnding: LineEnding = .lf, isNew: Bool = false) {
     self.path = path

@@ -93,7 +93,7 @@ extension EditorPane {
   }
 
   /// The pane's title: the file name, marked when it has unsaved changes or cannot be written.
-  public var title: String {
+  var title: String {
     var title = fileName
     if isModified { title += " *" }
     if document?.isReadOnly == true { title += " [read-only]" }
