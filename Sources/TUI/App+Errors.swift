@@ -9,11 +9,12 @@ extension App {
   /// Marks the last error's line after a run (or clears the mark when there was none).
   func markLastError() {
     let lines = output.log.lines.filter { $0.stream == .stderr }.map(\.text)
-    editor.gutterMarks.removeAll { $0.kind == .error }
+    editor.gutterMarks = editor.gutterMarks.filter { $0.value != .error }
     guard let line = TracebackLocation.lastError(in: lines, files: programFiles),
       line <= editor.state.lineCount
     else { return }
-    editor.gutterMarks.append(GutterMark(line: line - 1, kind: .error))
+    // The error outranks a hot line on the same line: it is what the user is chasing now.
+    editor.gutterMarks[line - 1] = .error
   }
 
   /// F8: to the marked error line, in the editor.

@@ -10,10 +10,10 @@ public enum KeyHelp {
     Section(
       title: "Application",
       entries: [
-        ("F5, ^R", "run the program (during a run: F5 again restarts)"),
-        ("^C", "cancel the run or analysis; idle, copy the selection"),
+        ("F5, ^R", "run (during a run: asks, again restarts)"),
+        ("^C", "cancel run / analysis; idle: copy"),
         ("F6", "switch focus: editor / output"),
-        ("F7", "analyse the code (Big-O), focus the analysis"), ("F8", "go to the line of the last error"),
+        ("F7", "analyse the code (Big-O), focus the analysis"), ("F8", "go to the last error's line"),
         ("F1", "this help"),
         ("^Q", "quit (twice with unsaved changes)"),
         ("R, D", "when asked: restore / discard a file's autosaved edits"),
@@ -70,7 +70,7 @@ public enum KeyHelp {
       title: "Mouse",
       entries: [
         ("click", "focus a pane; editor: place the cursor; analysis: pick a hot line"),
-        ("click a traceback line", "go to that line of the program"),
+        ("click output", "on a traceback line: go to its line"),
         ("wheel", "editor: cursor 3 lines; output: scroll"), ("Shift-drag", "the terminal's own selection"),
       ]),
   ]
