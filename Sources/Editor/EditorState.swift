@@ -158,6 +158,9 @@ public struct EditorState: Sendable, Equatable {
   /// Marks the text as saved; `isAtSavedText` then holds until it changes (undo back to it counts).
   public mutating func markSaved() { history.markSaved() }
 
+  /// Marks the text as unsaved however it is undone: the saved text is not in its history.
+  public mutating func markUnsaved() { history.forgetSavedPoint() }
+
   /// Whether the text is what was last saved or loaded, however undo and redo got it there.
   public var isAtSavedText: Bool { history.isAtSavedPoint }
 

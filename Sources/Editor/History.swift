@@ -42,6 +42,10 @@ public struct History: Hashable, Sendable {
     sealed = true
   }
 
+  /// Forgets the saved point: no undo or redo reaches the saved text (text restored from a draft,
+  /// which the file does not have).
+  public mutating func forgetSavedPoint() { savedSerial = -1 }
+
   /// Whether undo and redo have brought the text back to what was last saved (or loaded).
   public var isAtSavedPoint: Bool { (undoStack.last?.serial ?? 0) == savedSerial }
 

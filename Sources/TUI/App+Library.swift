@@ -44,7 +44,7 @@ extension App {
     case .scratch:
       editor.restore(draft, text: true)
       // Scratch text is kept by autosave, not a file: it is not "unsaved" in the quit sense.
-      editor.savedVersion = editor.state.version
+      editor.state.markSaved()
     }
   }
 

@@ -12,7 +12,7 @@ extension EditorPane {
   mutating func restore(_ draft: BufferDraft, text: Bool) {
     if text {
       state = EditorState(text: draft.text, settings: state.settings)
-      savedVersion = -1
+      state.markUnsaved()
     }
     state.placeCursor(at: draft.cursor)
     topLine = min(max(0, draft.topLine), max(0, state.lineCount - 1))
