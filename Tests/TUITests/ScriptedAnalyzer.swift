@@ -71,16 +71,10 @@ extension App {
     }
   }
 
-  /// Waits for the inbox's next post (at most 10 s) and applies it; false if nothing came.
+  /// Waits for the inbox's next post (`waitForPost`: no fixed limit, see there) and applies it.
   @discardableResult
   func applyNextPost() async -> Bool {
-    let descriptor = inbox.wakeDescriptor
-    let woke = await withCheckedContinuation { continuation in
-      DetachedThread.start {
-        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        continuation.resume(returning: poll(&entry, 1, 10_000) > 0)
-      }
-    }
+    let woke = await waitForPost()
     if woke { drainInbox() }
     return woke
   }
