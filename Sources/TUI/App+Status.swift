@@ -10,7 +10,8 @@ extension App {
     let position = editor.state.cursor
     let bar = StatusBar(
       width: rect.width, position: "Ln \(position.line + 1), Col \(position.column + 1)", run: runStatusText,
-      isolation: isolation + (stdinFile.map { " │ stdin: \($0.name)" } ?? ""), keys: " F1 Help  F5 Run  ^Q Quit ")
+      isolation: isolation + (stdinFile.map { " │ stdin: \($0.name)" } ?? ""),
+      keys: " F1 Help  F5 Run  ^Q Quit ")
     for piece in bar.pieces {
       let style = piece.role == .run ? runStatusStyle : theme.statusBar
       grid.put(piece.text, x: rect.x + piece.x, y: rect.y, style: style, maxX: rect.maxX)
