@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Members come only from modules a file imports itself: otherwise full Foundation's String methods
@@ -15,6 +15,13 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
     .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
     .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+    // Default traits off: they would link full Foundation (and swift-configuration) into every run.
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1", traits: []),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", exact: "2.8.1"),
+    .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+    // Hummingbird's own dependency, named for the graceful-shutdown handler of the worker pool.
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
   ],
   targets: [
     // C shims: the only places C lives.
@@ -51,6 +58,18 @@ let package = Package(
     .target(
       name: "Store", dependencies: ["Execution", .product(name: "GRDB", package: "GRDB.swift")],
       path: "Sources/Engine/Store", swiftSettings: strictImports),
+    // `coderemote serve`: the HTTP, SSE and WebSocket API over a durable job queue.
+    .target(
+      name: "Server",
+      dependencies: [
+        "Execution", "Store",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+      ], swiftSettings: strictImports),
     // Terminal front end: renders into a cell grid; one backend talks to ncurses.
     .target(
       name: "TUI",
@@ -64,7 +83,7 @@ let package = Package(
       name: "coderemote",
       dependencies: [
         "Arguments", "TUI", "Editor", "Execution", "Processes", "Settings", "Sandbox", "Analysis", "Store",
-        "CCurl",
+        "Server", "CCurl",
       ], swiftSettings: strictImports),
     .executableTarget(
       name: "bench",
@@ -85,6 +104,13 @@ let package = Package(
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Execution", "Sandbox", "Settings"]),
     .testTarget(
       name: "StoreTests", dependencies: ["Store", "Execution", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: [
+        "Server", "Store", "Execution", "Sandbox", "Analysis", "coderemote",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+      ]),
     .testTarget(
       name: "TUITests", dependencies: ["TUI", "Execution", "Processes", "Settings"],
       exclude: ["__Snapshots__"]),

@@ -9,3 +9,7 @@ echo "== in-process benchmarks (release build)"
 echo
 echo "== sandboxed hello world: whole 'coderemote run' against bare python3 -I (budget <= 1.5x)"
 /usr/bin/python3 scripts/sandbox_bench.py "$bin/coderemote"
+
+echo
+echo "== server: hello-world executions/s through 'coderemote serve' against a raw python3 -I spawn loop (budget >= 100%)"
+/usr/bin/python3 scripts/server_bench.py "$bin/coderemote"

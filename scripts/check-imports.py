@@ -27,7 +27,7 @@ ALLOWED = {
     "Sources/Server": {
         "Execution", "Processes", "Settings", "Sandbox", "Store", "Analysis",
         "Hummingbird", "HummingbirdCore", "HummingbirdWebSocket", "HTTPTypes", "Logging", "NIOCore",
-        "Crypto", "ServiceLifecycle",
+        "Crypto", "ServiceLifecycle", "UnixSignals",
     },
     "Sources/coderemote": None,  # the executable may import everything
     "Benchmarks/bench": None,
@@ -36,7 +36,7 @@ OURS = {
     "Arguments", "Editor", "Execution", "Processes", "Settings", "Sandbox", "Store", "Remote",
     "Analysis", "TUI", "Server", "CSandbox", "CCurl", "CNcursesw", "TOMLKit", "GRDB", "Hummingbird",
     "HummingbirdCore", "HummingbirdWebSocket", "HTTPTypes", "Logging", "NIOCore", "Crypto",
-    "ServiceLifecycle",
+    "ServiceLifecycle", "UnixSignals",
 }
 # Modules with one file allowed to import them, because everything else goes through that file.
 ONE_FILE = {"CNcursesw": "Sources/TUI/NcursesBackend.swift"}

@@ -32,6 +32,11 @@ enum CommandTable {
     .command(["snippets", "export"], SnippetsExport.self),
     .command(["snippets", "import"], SnippetsImport.self),
     .command(["doctor"], Doctor.self),
+    .command(["serve"], Serve.self),
+    .group(["tokens"], abstract: Tokens.abstract),
+    .command(["tokens", "create"], TokensCreate.self),
+    .command(["tokens", "list"], TokensList.self),
+    .command(["tokens", "revoke"], TokensRevoke.self),
     .command(["completions"], Completions.self),
   ]
 

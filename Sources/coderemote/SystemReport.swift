@@ -97,7 +97,7 @@ struct SystemReport: Codable, Sendable {
     return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
   }
 
-  private static func version(of python: String) -> String? {
+  static func version(of python: String) -> String? {
     let arguments = ["-I", "-S", "-c", "import sys; print(sys.version.split()[0])"]
     guard let output = HelperProcess.run(python, arguments, timeoutMilliseconds: 5_000), output.exitCode == 0
     else { return nil }

@@ -4,10 +4,10 @@ import Testing
 /// The command line as the real binary reads it: unknown commands, help width, completions.
 @Suite struct CommandLineTests {
   @Test func anUnknownCommandIsAUsageErrorNotAnEmptyBuffer() throws {
-    let serve = try Binary.run(["serve"])
-    #expect(serve.status == 2)
-    #expect(serve.stderr.contains("unknown command 'serve'"), "\(serve.stderr)")
-    #expect(serve.stderr.contains("Usage: coderemote <subcommand>"))
+    let deploy = try Binary.run(["deploy"])
+    #expect(deploy.status == 2)
+    #expect(deploy.stderr.contains("unknown command 'deploy'"), "\(deploy.stderr)")
+    #expect(deploy.stderr.contains("Usage: coderemote <subcommand>"))
     let typo = try Binary.run(["doctr"])
     #expect(typo.status == 2)
     #expect(typo.stderr.contains("did you mean 'doctor'?"))
@@ -16,9 +16,9 @@ import Testing
   @Test func anExistingFileStillOpensTheEditor() throws {
     // Named like a command word (no dot, no slash), but it exists: the editor takes it, and without
     // a terminal says so, which shows the word reached `edit`.
-    let file = try TemporaryFile("print(1)\n", name: "serve")
+    let file = try TemporaryFile("print(1)\n", name: "deploy")
     let outcome = try Binary.run(
-      ["-c", "cd \"$1\" && exec \"$2\" serve", "sh", file.directory.path, Binary.path],
+      ["-c", "cd \"$1\" && exec \"$2\" deploy", "sh", file.directory.path, Binary.path],
       executable: "/bin/sh")
     #expect(outcome.status == 2)
     #expect(outcome.stderr.contains("needs a terminal"), "\(outcome.stderr)")

@@ -24,9 +24,10 @@ public struct LocalBackend: ExecutionBackend {
   /// Keeps a warm box ready when asked to (see `WarmBoxPool`), for the configuration's limits.
   private let pool: WarmBoxPool?
 
-  /// With `keepWarm`, runs whose limits are the configuration's take a box made ready in advance;
-  /// call `close()` when done, so the last warm box goes too.
-  public init(configuration: SandboxConfiguration = .default, keepWarm: Bool = false) {
+  /// With `keepWarm`, runs whose limits are the configuration's take a box made ready in advance
+  /// (`warmBoxes` of them are kept ready: the server keeps one per worker slot); call `close()` when
+  /// done, so the last warm boxes go too.
+  public init(configuration: SandboxConfiguration = .default, keepWarm: Bool = false, warmBoxes: Int = 1) {
     self.configuration = configuration
     let interpreter = PythonInterpreter.locate(configured: configuration.pythonPath)
     let layers = SandboxLayers.detect(configuration)
@@ -36,7 +37,8 @@ public struct LocalBackend: ExecutionBackend {
       keepWarm
         ? WarmBoxPool(
           builder: BoxBuilder(
-            limits: configuration.limits, configuration: configuration, layers: layers, interpreter: python))
+            limits: configuration.limits, configuration: configuration, layers: layers, interpreter: python),
+          capacity: warmBoxes)
         : nil
     }
     pool?.refill()
@@ -64,6 +66,9 @@ public struct LocalBackend: ExecutionBackend {
 
   /// How many runs took a warm box.
   var warmRunsTaken: Int { pool?.runsTaken ?? 0 }
+
+  /// How many warm boxes are ready now.
+  var warmBoxesReady: Int { pool?.readyCount ?? 0 }
 
   public var name: String { "local" }
 

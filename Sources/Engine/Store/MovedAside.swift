@@ -9,7 +9,7 @@ public struct MovedAside: Sendable, Equatable, CustomStringConvertible {
   public let reason: String
 
   public var description: String {
-    "the snippet database \(originalPath) could not be read (\(reason)); it was moved to \(movedTo)"
+    "the database \(originalPath) could not be read (\(reason)); it was moved to \(movedTo)"
       + " and a new one started"
   }
 

@@ -20,14 +20,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .newerSchema(let path, let unknown):
       return "\(path) was written by a newer Code Remote (it has migrations this version does not know: "
         + unknown.joined(separator: ", ") + "); upgrade coderemote, or pass --db for another database"
-    case .cannotOpen(let path, let reason): return "cannot open the snippet database \(path): \(reason)"
+    case .cannotOpen(let path, let reason): return "cannot open the database \(path): \(reason)"
     case .corrupt(let path, let reason):
       return
-        "the snippet database \(path) is damaged (\(reason)); copy what you need, move it aside and restart for a fresh one"
+        "the database \(path) is damaged (\(reason)); copy what you need, move it aside and restart for a fresh one"
     case .diskFull(let path): return "the disk holding \(path) is full: nothing was saved"
-    case .busy(let path): return "the snippet database \(path) stayed locked by another process"
+    case .busy(let path): return "the database \(path) stayed locked by another process"
     case .noSuchSnippet(let id): return "no snippet with id \(id)"
-    case .failed(let path, let reason): return "snippet database \(path): \(reason)"
+    case .failed(let path, let reason): return "database \(path): \(reason)"
     }
   }
 }

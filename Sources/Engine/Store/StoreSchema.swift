@@ -1,38 +1,19 @@
 import GRDB
 
-/// The schema as named migrations, applied in order and recorded in the file, so a database from
-/// any earlier version is brought up to date and one from a later version is recognised (it names
-/// migrations this list lacks). Never edit a shipped migration: add the next one.
+/// The snippet store's schema (see `SchemaMigrations`). Never edit a shipped migration: add the next.
 enum StoreSchema {
   /// Written into the file header (`PRAGMA application_id`, "CdRm") to tell our databases apart.
   static let applicationID: Int32 = 0x4364_526d
 
-  /// Applies the migrations `db` lacks, in order, up to and including `last` (all when nil), and
-  /// records each by name. The caller holds a write transaction that began IMMEDIATE: two processes
-  /// opening a new file at once then migrate one after the other, never both. (GRDB's migrator
-  /// decides what is pending before it takes the lock, so two processes could both run a migration.)
-  static func migrate(_ db: Database, upTo last: String? = nil) throws {
-    try db.execute(
-      sql: "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")
-    let done = try applied(db)
-    for (name, sql) in migrations {
-      if !done.contains(name) {
-        try db.execute(sql: sql)
-        try db.execute(
-          sql: "INSERT INTO schema_migrations (name, applied_at) VALUES (?, strftime('%s', 'now'))",
-          arguments: [name])
-      }
-      if name == last { break }
-    }
-  }
+  static let schema = SchemaMigrations(applicationID: applicationID, migrations: migrations)
+
+  /// Applies the migrations `db` lacks, up to and including `last` (see `SchemaMigrations.migrate`).
+  static func migrate(_ db: Database, upTo last: String? = nil) throws { try schema.migrate(db, upTo: last) }
 
   /// The names of the migrations recorded in `db`, in the order they were applied.
-  static func applied(_ db: Database) throws -> [String] {
-    guard try db.tableExists("schema_migrations") else { return [] }
-    return try String.fetchAll(db, sql: "SELECT name FROM schema_migrations ORDER BY rowid")
-  }
+  static func applied(_ db: Database) throws -> [String] { try schema.applied(db) }
 
-  static var migrationNames: [String] { migrations.map(\.name) }
+  static var migrationNames: [String] { schema.names }
 
   static let migrations: [(name: String, sql: String)] = [
     (

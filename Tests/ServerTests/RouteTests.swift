@@ -1,0 +1,408 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import Server
+
+/// Every route and error through the in-process router, over a real database and sandbox.
+@Suite struct RouteTests {
+  @Test func healthNeedsNoTokenAndEverythingElseDoes() async throws {
+    let harness = try ServerHarness()
+    let secret = try harness.token()
+    try await harness.test(workers: false) { client in
+      try await client.execute(uri: "/healthz", method: .get) { response in
+        #expect(response.status == .ok)
+        #expect(response.json["status"] as? String == "ok")
+      }
+      for (uri, method) in [
+        ("/metrics", HTTPRequest.Method.get), ("/v1/languages", .get), ("/v1/executions", .post),
+      ] {
+        try await client.execute(uri: uri, method: method) { response in
+          #expect(response.status == .unauthorized, "\(uri)")
+          #expect(response.errorCode == "unauthorized")
+        }
+      }
+      try await client.execute(uri: "/v1/languages", method: .get, headers: .bearer("cr_wrong")) { response in
+        #expect(response.status == .unauthorized)
+      }
+      try await client.execute(uri: "/v1/languages", method: .get, headers: .bearer(secret)) { response in
+        #expect(response.status == .ok)
+        let languages = response.json["languages"] as? [[String: Any]]
+        #expect(languages?.first?["name"] as? String == "python")
+      }
+    }
+  }
+
+  @Test func aRevokedTokenStopsWorking() async throws {
+    let harness = try ServerHarness()
+    let secret = try harness.token("alice")
+    try harness.database.tokens.revoke("alice", at: 2)
+    try await harness.test(workers: false) { client in
+      try await client.execute(uri: "/v1/languages", method: .get, headers: .bearer(secret)) { response in
+        #expect(response.status == .unauthorized)
+      }
+    }
+  }
+
+  @Test func waitReturnsTheFinishedResult() async throws {
+    let harness = try ServerHarness()
+    let secret = try harness.token()
+    try await harness.test { client in
+      try await client.execute(
+        uri: "/v1/executions?wait=true", method: .post, headers: .bearer(secret),
+        body: .json(
+          #"{"language":"python","code":"import sys\nprint('hi')\nprint(input())\nsys.exit(3)","stdin":"typed\n"}"#
+        )
+      ) { response in
+        #expect(response.status == .ok)
+        #expect(response.json["status"] as? String == "error")
+        #expect(response.json["exit_code"] as? Int == 3)
+        #expect(response.json["stdout"] as? String == "hi\ntyped\n")
+        #expect((response.json["id"] as? String)?.isEmpty == false)
+      }
+    }
+  }
+
+  @Test func eventsStreamThenResumeAfterALastEventID() async throws {
+    let harness = try ServerHarness()
+    let secret = try harness.token()
+    try await harness.test { client in
+      let id = try await client.execute(
+        uri: "/v1/executions", method: .post, headers: .bearer(secret),
+        body: .json(
+          #"{"language":"python","code":"import sys\nprint('one', flush=True)\nprint('two', file=sys.stderr)"}"#
+        )
+      ) { response in
+        #expect(response.status == .accepted)
+        #expect(response.json["status"] as? String == "queued")
+        return try #require(response.json["id"] as? String)
+      }
+      let all = try await client.execute(
+        uri: "/v1/executions/\(id)/events", method: .get, headers: .bearer(secret)
+      ) {
+        response in
+        #expect(response.status == .ok)
+        #expect(response.headers[.contentType] == "text/event-stream")
+        return SSE.parse(response.text)
+      }
+      // Output may come in several chunks: compare the kinds in order, and the joined text.
+      var kinds: [String] = []
+      for event in all where kinds.last != event.event { kinds.append(event.event) }
+      #expect(kinds == ["status", "stdout", "stderr", "finished"])
+      #expect(all.map(\.id) == all.map(\.id).sorted())
+      #expect(SSE.text(all, "stdout") == "one\n")
+      #expect(SSE.text(all, "stderr") == "two\n")
+      var headers = HTTPFields.bearer(secret)
+      headers[.lastEventID] = String(all[all.count - 3].id)
+      let rest = try await client.execute(uri: "/v1/executions/\(id)/events", method: .get, headers: headers)
+      {
+        SSE.parse($0.text)
+      }
+      #expect(rest.map(\.id) == all.suffix(2).map(\.id))
+      try await client.execute(uri: "/v1/executions/\(id)", method: .get, headers: .bearer(secret)) {
+        response in
+        #expect(response.json["status"] as? String == "ok")
+        #expect(response.json["stderr"] as? String == "two\n")
+      }
+    }
+  }
+
+  @Test func badBodiesAre400And422NamingTheField() async throws {
+    let harness = try ServerHarness()
+    let secret = try harness.token()
+    let cases: [(String, HTTPResponse.Status, String?)] = [
+      ("not json", .badRequest, nil),
+      ("[1, 2]", .badRequest, nil),
+      (#"{"language":"python"}"#, .unprocessableContent, "code"),
+      (#"{"code":"print(1)"}"#, .unprocessableContent, "language"),
+      (#"{"language":"ruby","code":"puts 1"}"#, .unprocessableContent, "language"),
+      (#"{"language":"python","code":5}"#, .unprocessableContent, "code"),
+      (#"{"language":"python","code":"1","limits":{"wall_ms":1}}"#, .unprocessableContent, "limits.wall_ms"),
+      (
+        #"{"language":"python","code":"1","limits":{"memory_mb":"lots"}}"#, .unprocessableContent,
+        "limits.memory_mb"
+      ),
+      (#"{"language":"python","code":"1","stdin_b64":"%%%"}"#, .unprocessableContent, "stdin_b64"),
+      (
+        #"{"language":"python","code":"1","files":[{"path":"a.txt","content":"x"}]}"#, .unprocessableContent,
+        "files"
+      ),
+    ]
+    try await harness.test(workers: false) { client in
+      for (body, status, field) in cases {
+        try await client.execute(
+          uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
+        ) {
+          response in
+          #expect(response.status == status, "\(body)")
+          #expect(response.errorField == field, "\(body)")
+          #expect(response.json["error"] != nil)
+        }
+      }
+    }
+  }
+
+  @Test func aBodyOverTheLimitIs413() async throws {
+    let harness = try ServerHarness { $0.maximumBodyBytes = 1_000 }
+    let secret = try harness.token()
+    let code = String(repeating: "x", count: 2_000)
+    try await harness.test(workers: false) { client in
+      try await client.execute(
+        uri: "/v1/executions", method: .post, headers: .bearer(secret),
+        body: .json(#"{"language":"python","code":"\#(code)"}"#)
+      ) { response in
+        #expect(response.status == .contentTooLarge)
+        #expect(response.errorCode == "too_large")
+      }
+    }
+  }
+
+  @Test func limitsAreCappedByTheServer() async throws {
+    let harness = try ServerHarness { $0.maximumLimits.wallMilliseconds = 2_000 }
+    let secret = try harness.token()
+    try await harness.test { client in
+      try await client.execute(
+        uri: "/v1/executions?wait=true", method: .post, headers: .bearer(secret),
+        body: .json(#"{"language":"python","code":"print(1)","limits":{"wall_ms":999999,"memory_mb":128}}"#)
+      ) { response in
+        let limits = response.json["limits"] as? [String: Any]
+        #expect(limits?["wall_ms"] as? Int == 2_000)
+        #expect(limits?["memory_mb"] as? Int == 128)
+      }
+    }
+  }
+
+  @Test func theRateLimitAnswers429WithRetryAfter() async throws {
+    let harness = try ServerHarness {
+      $0.rateBurst = 2
+      $0.ratePerSecond = 0.01
+    }
+    let secret = try harness.token()
+    try await harness.test(workers: false) { client in
+      let body = #"{"language":"python","code":"print(1)"}"#
+      for expected in [HTTPResponse.Status.accepted, .accepted, .tooManyRequests] {
+        try await client.execute(
+          uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
+        ) {
+          response in
+          #expect(response.status == expected)
+          if expected == .tooManyRequests {
+            #expect(response.errorCode == "rate_limited")
+            #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 >= 1)
+          }
+        }
+      }
+      // Another token has its own bucket.
+      let other = try harness.token("other")
+      try await client.execute(
+        uri: "/v1/executions", method: .post, headers: .bearer(other), body: .json(body)
+      ) {
+        #expect($0.status == .accepted)
+      }
+    }
+  }
+
+  @Test func theConcurrentJobQuotaAnswers429() async throws {
+    let harness = try ServerHarness { $0.concurrentJobsPerToken = 1 }
+    let secret = try harness.token()
+    try await harness.test(workers: false) { client in
+      let body = #"{"language":"python","code":"print(1)"}"#
+      try await client.execute(
+        uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
+      ) {
+        #expect($0.status == .accepted)
+      }
+      try await client.execute(
+        uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
+      ) {
+        #expect($0.status == .tooManyRequests)
+        #expect($0.headers[.retryAfter] == "1")
+      }
+    }
+  }
+
+  @Test func aFullQueueAnswers503WithRetryAfter() async throws {
+    let harness = try ServerHarness {
+      $0.queueCapacity = 1
+      $0.concurrentJobsPerToken = 10
+    }
+    let secret = try harness.token()
+    try await harness.test(workers: false) { client in
+      let body = #"{"language":"python","code":"print(1)"}"#
+      try await client.execute(
+        uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
+      ) {
+        #expect($0.status == .accepted)
+      }
+      try await client.execute(
+        uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
+      ) {
+        #expect($0.status == .serviceUnavailable)
+        #expect($0.errorCode == "queue_full")
+        #expect($0.headers[.retryAfter] != nil)
+      }
+    }
+  }
+
+  @Test func cancellingAQueuedJobFinishesItAndASecondCancelIs409() async throws {
+    let harness = try ServerHarness()
+    let secret = try harness.token()
+    try await harness.test(workers: false) { client in
+      let id = try await client.execute(
+        uri: "/v1/executions", method: .post, headers: .bearer(secret),
+        body: .json(#"{"language":"python","code":"print(1)"}"#)
+      ) { try #require($0.json["id"] as? String) }
+      try await client.execute(uri: "/v1/executions/\(id)/cancel", method: .post, headers: .bearer(secret)) {
+        #expect($0.status == .accepted)
+        #expect($0.json["status"] as? String == "cancelled")
+      }
+      try await client.execute(uri: "/v1/executions/\(id)", method: .get, headers: .bearer(secret)) {
+        #expect($0.json["status"] as? String == "cancelled")
+      }
+      try await client.execute(uri: "/v1/executions/\(id)/cancel", method: .post, headers: .bearer(secret)) {
+        #expect($0.status == .conflict)
+      }
+      try await client.execute(
+        uri: "/v1/executions/\(id)/stdin", method: .post, headers: .bearer(secret),
+        body: .json(#"{"data":"x"}"#)
+      ) { #expect($0.status == .conflict) }
+    }
+  }
+
+  @Test func cancellingARunningJobEndsItCancelled() async throws {
+    let harness = try ServerHarness()
+    let secret = try harness.token()
+    try await harness.test { client in
+      let id = try await client.execute(
+        uri: "/v1/executions", method: .post, headers: .bearer(secret),
+        body: .json(#"{"language":"python","code":"import time\nprint('up', flush=True)\ntime.sleep(30)"}"#)
+      ) { try #require($0.json["id"] as? String) }
+      // Wait for the program's own output: it is running.
+      for await item in harness.service.watch(id, after: 0) {
+        if case .event(let event) = item, event.kind == "stdout" { break }
+      }
+      try await client.execute(uri: "/v1/executions/\(id)/cancel", method: .post, headers: .bearer(secret)) {
+        #expect($0.status == .accepted)
+        #expect($0.json["status"] as? String == "running")
+      }
+      let events = try await client.execute(
+        uri: "/v1/executions/\(id)/events", method: .get, headers: .bearer(secret)
+      ) {
+        SSE.parse($0.text)
+      }
+      #expect(events.last?.event == "finished")
+      #expect(events.last?.data.contains(#""status":"cancelled""#) == true)
+    }
+  }
+
+  @Test func unknownIdsPathsAndOtherTokensJobsAre404() async throws {
+    let harness = try ServerHarness()
+    let alice = try harness.token("alice")
+    let bob = try harness.token("bob")
+    try await harness.test(workers: false) { client in
+      let id = try await client.execute(
+        uri: "/v1/executions", method: .post, headers: .bearer(alice),
+        body: .json(#"{"language":"python","code":"print(1)"}"#)
+      ) { try #require($0.json["id"] as? String) }
+      for uri in ["/v1/executions/nope", "/v1/executions/\(id)"] {
+        try await client.execute(uri: uri, method: .get, headers: .bearer(bob)) {
+          #expect($0.status == .notFound)
+          #expect($0.errorCode == "not_found")
+        }
+      }
+      try await client.execute(uri: "/v1/nothing", method: .get, headers: .bearer(bob)) {
+        #expect($0.status == .notFound)
+        #expect($0.errorCode == "not_found")
+      }
+    }
+  }
+
+  @Test func metricsArePrometheusText() async throws {
+    let harness = try ServerHarness()
+    let secret = try harness.token()
+    try await harness.test { client in
+      try await client.execute(
+        uri: "/v1/executions?wait=true", method: .post, headers: .bearer(secret),
+        body: .json(#"{"language":"python","code":"print(1)"}"#)
+      ) { #expect($0.status == .ok) }
+      try await client.execute(uri: "/metrics", method: .get, headers: .bearer(secret)) { response in
+        #expect(response.status == .ok)
+        let text = response.text
+        #expect(text.contains("coderemote_queue_depth 0\n"))
+        #expect(text.contains("coderemote_jobs_running 0\n"))
+        #expect(text.contains("coderemote_jobs_submitted_total 1\n"))
+        #expect(text.contains("coderemote_jobs_finished_total{status=\"ok\"} 1\n"))
+        #expect(text.contains("coderemote_job_duration_seconds_count 1\n"))
+      }
+    }
+  }
+
+  @Test func analysesReadTheCodeAndNameABadField() async throws {
+    let harness = try ServerHarness(analyses: true)
+    let secret = try harness.token()
+    try await harness.test(workers: false) { client in
+      try await client.execute(
+        uri: "/v1/analyses", method: .post, headers: .bearer(secret),
+        body: .json(
+          #"{"language":"python","code":"def f(xs):\n  for a in xs:\n    for b in xs:\n      print(a, b)\n","empirical":false}"#
+        )
+      ) { response in
+        #expect(response.status == .ok)
+        #expect(response.json["time"] as? String == "O(n^2)")
+        #expect(response.json["empirical"] is NSNull)
+      }
+      try await client.execute(
+        uri: "/v1/analyses", method: .post, headers: .bearer(secret),
+        body: .json(#"{"language":"python","code":"def (:","empirical":false}"#)
+      ) { response in
+        #expect(response.status == .unprocessableContent)
+        #expect(response.errorField == "code")
+      }
+      try await client.execute(
+        uri: "/v1/analyses", method: .post, headers: .bearer(secret), body: .json(#"{"code":"x"}"#)
+      ) { #expect($0.errorField == "language") }
+    }
+  }
+
+  @Test func analysesWithoutAnAnalyzerSayTheyAreUnavailable() async throws {
+    let harness = try ServerHarness { $0.allowAnonymous = true }
+    try await harness.test(workers: false) { client in
+      try await client.execute(
+        uri: "/v1/analyses", method: .post, body: .json(#"{"language":"python","code":"print(1)"}"#)
+      ) { response in
+        #expect(response.status == .serviceUnavailable)
+        #expect(response.errorCode == "unavailable")
+      }
+    }
+  }
+}
+
+/// Server-sent events as a client reads them.
+enum SSE {
+  struct Event: Equatable {
+    var id: Int64
+    var event: String
+    var data: String
+  }
+
+  /// The text of every event of `kind`, joined.
+  static func text(_ events: [Event], _ kind: String) -> String {
+    events.filter { $0.event == kind }.compactMap { event in
+      (try? JSONSerialization.jsonObject(with: Data(event.data.utf8)) as? [String: Any])?["data"] as? String
+    }.joined()
+  }
+
+  static func parse(_ text: String) -> [Event] {
+    text.components(separatedBy: "\n\n").compactMap { block in
+      var event = Event(id: -1, event: "", data: "")
+      for line in block.split(separator: "\n") {
+        if line.hasPrefix("id: ") { event.id = Int64(line.dropFirst(4)) ?? -1 }
+        if line.hasPrefix("event: ") { event.event = String(line.dropFirst(7)) }
+        if line.hasPrefix("data: ") { event.data = String(line.dropFirst(6)) }
+      }
+      return event.event.isEmpty ? nil : event
+    }
+  }
+}
