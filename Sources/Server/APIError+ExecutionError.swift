@@ -1,4 +1,5 @@
 import Execution
+import HTTPTypes
 
 extension APIError {
   /// The one place an `ExecutionError` becomes an HTTP answer, by its code: the request's faults

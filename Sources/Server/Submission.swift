@@ -11,7 +11,8 @@ struct Submission: Codable, Equatable, Sendable {
   var limits: ExecutionLimits
 
   var request: ExecutionRequest {
-    ExecutionRequest(language: language, code: code, stdin: stdin, keepsStdinOpen: interactive, limits: limits)
+    ExecutionRequest(
+      language: language, code: code, stdin: stdin, keepsStdinOpen: interactive, limits: limits)
   }
 }
 
@@ -53,7 +54,9 @@ extension Submission {
     }
     let limits = try (fields.limits ?? LimitsBody()).resolved(
       defaults: configuration.defaultLimits, caps: configuration.maximumLimits)
-    if let problem = limits.problem { throw APIError(ExecutionError.invalidRequest(problem), field: "limits") }
+    if let problem = limits.problem {
+      throw APIError(ExecutionError.invalidRequest(problem), field: "limits")
+    }
     return Submission(
       language: language, code: code, stdin: stdin, interactive: fields.interactive ?? false, limits: limits)
   }

@@ -32,7 +32,8 @@ enum DatabaseOpener {
     }
   }
 
-  private static func openPool(_ path: String, label: String, schema: SchemaMigrations) throws -> DatabasePool {
+  private static func openPool(_ path: String, label: String, schema: SchemaMigrations) throws -> DatabasePool
+  {
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.label = label

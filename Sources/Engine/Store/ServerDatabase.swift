@@ -11,7 +11,8 @@ public final class ServerDatabase: Sendable {
 
   /// Opens (or creates) the database at `path`, its parent directory too, and migrates it.
   public init(path: String) throws(StoreError) {
-    let (pool, moved) = try DatabaseOpener.open(path: path, label: "coderemote.server", schema: ServerSchema.schema)
+    let (pool, moved) = try DatabaseOpener.open(
+      path: path, label: "coderemote.server", schema: ServerSchema.schema)
     self.path = path
     self.pool = pool
     self.movedAside = moved

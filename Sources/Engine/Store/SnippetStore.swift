@@ -25,7 +25,8 @@ public final class SnippetStore: Sendable {
   /// (never deleted) and a fresh one started; `movedAside` then says where the old file went. A
   /// database from a newer version, or another program's, is refused.
   public static func open(path: String) throws(StoreError) -> SnippetStore {
-    let (pool, moved) = try DatabaseOpener.open(path: path, label: "coderemote.store", schema: StoreSchema.schema)
+    let (pool, moved) = try DatabaseOpener.open(
+      path: path, label: "coderemote.store", schema: StoreSchema.schema)
     return SnippetStore(path: path, pool: pool, movedAside: moved)
   }
 
