@@ -46,6 +46,41 @@ import Testing
     #expect(messages.last?.contains(#""status":"ok""#) == true)
   }
 
+  /// An interactive execution takes `stdin` messages while it runs, through the execution handle.
+  @Test func stdinMessagesReachARunningInteractiveProgram() async throws {
+    let harness = try ServerHarness()
+    let secret = try harness.token()
+    let received = Mutex<[String]>([])
+    let code =
+      #"print('ready', flush=True)\nprint(input().upper())\nimport sys\nprint(len(sys.stdin.read()))"#
+    try await harness.test(.live) { client in
+      try await client.ws(
+        "/v1/ws", configuration: .init(additionalHeaders: [.authorization: "Bearer \(secret)"])
+      ) { inbound, outbound, _ in
+        try await outbound.write(
+          .text(#"{"type":"execute","language":"python","code":"\#(code)","interactive":true}"#))
+        var sent = false
+        for try await message in inbound.messages(maxSize: 1 << 20) {
+          guard case .text(let text) = message else { continue }
+          received.withLock { $0.append(text) }
+          // The program's first output: it runs and waits for a line.
+          if !sent, text.contains("ready") {
+            sent = true
+            try await outbound.write(.text(#"{"type":"stdin","data":"typed\n","eof":true}"#))
+          }
+          if text.contains(#""type":"finished""#) { break }
+        }
+      }
+    }
+    let messages = received.withLock { $0 }
+    let stdout = messages.compactMap { text -> String? in
+      let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+      return object?["type"] as? String == "stdout" ? object?["data"] as? String : nil
+    }
+    #expect(stdout.joined() == "ready\nTYPED\n0\n")
+    #expect(messages.last?.contains(#""status":"ok""#) == true)
+  }
+
   /// Without a token the upgrade is refused (the WebSocket library answers such a refusal with 400;
   /// a plain GET of the path gets the API's 401).
   @Test func theUpgradeNeedsAToken() async throws {
