@@ -38,19 +38,21 @@ struct SchemaMigrations: Sendable {
     return try String.fetchAll(db, sql: "SELECT name FROM schema_migrations ORDER BY rowid")
   }
 
-  /// Refuses a database that is not this schema's or is newer than this program.
+  /// Refuses a database that is not this schema's (another program's, or the other Code Remote
+  /// database: the snippet store and the server each stamp their own id) or is newer than this
+  /// program. The id is looked at first, so a file of the other kind is not called newer.
   func check(_ db: Database, path: String) throws {
-    let applied = try applied(db)
-    let unknown = applied.filter { !names.contains($0) }
-    if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
     let fileID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+    let applied = try applied(db)
     // GRDB's own tables do not count: it makes one at open to be sure the WAL file exists.
     let tables =
       try Int.fetchOne(
         db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'grdb\\_%' ESCAPE '\\'") ?? 0
-    if fileID != applicationID && (fileID != 0 || tables > 0) && applied.isEmpty {
+    if fileID != applicationID && (fileID != 0 || tables > 0 && applied.isEmpty) {
       throw StoreError.cannotOpen(
         path: path, reason: "it is an SQLite database of another program, left as it is")
     }
+    let unknown = applied.filter { !names.contains($0) }
+    if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
   }
 }
