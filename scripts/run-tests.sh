@@ -13,6 +13,7 @@ groups=(
   "EditorTests|ArgumentsTests|SettingsTests|TUITests|CodeRemoteTests|StoreTests"
   "EngineTests"
   "AnalysisTests"
+  "ServerTests"
   "EndToEndTests"
 )
 
