@@ -71,6 +71,9 @@ struct WarmBoxTests {
     // One uid for the suite: each backend is closed before the next takes it.
     let coldHello = try Self.run(LocalBackend(configuration: Self.configuration()), "print('hello')\n")
     let warm = try await Self.warmBackend()
+    // Made is not yet ready: its interpreter starts until it sleeps waiting for the program.
+    let pid = try #require(warm.warmProcess)
+    #expect(await RunSignals.offPool { RunSignals.waitUntilIdle(pid) }, "the warm box never settled")
     let warmHello = try Self.run(warm, "print('hello')\n")
     warm.close()
     // The interpreter's own start-up, done before the program came, is not the program's CPU time.

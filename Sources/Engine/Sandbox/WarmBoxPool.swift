@@ -39,7 +39,6 @@ final class WarmBoxPool: Sendable {
         boxes.isEmpty ? nil : boxes.removeFirst()
       })
     else { return nil }
-    defer { refill() }
     guard box.limits == limits, box.isWaiting else {
       box.discard()
       return nil
