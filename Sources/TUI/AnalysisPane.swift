@@ -3,7 +3,7 @@ import Execution
 /// The complexity analysis of the code: the answer large at the top, then the per-function table,
 /// the hot lines (select one and Enter jumps the editor there), the timing plot and the
 /// explanation. Taller than its rectangle, it scrolls.
-public struct AnalysisPane: Component {
+public struct AnalysisPane {
   /// Where the pane's analysis is in its life, as its title and first rows say.
   public enum Status: Equatable, Sendable {
     case none
@@ -14,6 +14,8 @@ public struct AnalysisPane: Component {
   }
 
   var theme: Theme = .standard
+  /// Which command each key is (the app hands in the user's).
+  var keymap = Keymap.standard
   public private(set) var status: Status = .none
   /// The newest analysis, kept while a newer one runs or after one fails.
   public private(set) var result: AnalysisResult?
@@ -75,18 +77,25 @@ public struct AnalysisPane: Component {
   // MARK: Keys
 
   public mutating func handle(_ event: InputEvent) -> EventResult {
-    guard case .key(let key) = event else { return .ignored }
+    guard case .key(let key) = event, let name = keymap.command(for: key, in: .analysis) else {
+      return .ignored
+    }
+    return perform(name)
+  }
+
+  /// Carries out an analysis command (`CommandCatalog.analysis`); leaving is the app's part.
+  mutating func perform(_ name: CommandName) -> EventResult {
     let hotspots = result?.hotspots ?? []
-    switch key {
-    case .up where !hotspots.isEmpty: selectHotspot(selectedHotspot - 1)
-    case .down where !hotspots.isEmpty: selectHotspot(selectedHotspot + 1)
-    case .up: top -= 1
-    case .down: top += 1
-    case .pageUp: top -= max(1, fitted.height - 1)
-    case .pageDown: top += max(1, fitted.height - 1)
-    case .home: top = 0
-    case .end: top = fitted.rows.count
-    case .enter where selectedHotspot < hotspots.count: jump = hotspots[selectedHotspot].line
+    switch name.rawValue {
+    case "analysis-up" where !hotspots.isEmpty: selectHotspot(selectedHotspot - 1)
+    case "analysis-down" where !hotspots.isEmpty: selectHotspot(selectedHotspot + 1)
+    case "analysis-up": top -= 1
+    case "analysis-down": top += 1
+    case "analysis-page-up": top -= max(1, fitted.height - 1)
+    case "analysis-page-down": top += max(1, fitted.height - 1)
+    case "analysis-top": top = 0
+    case "analysis-bottom": top = fitted.rows.count
+    case "analysis-jump" where selectedHotspot < hotspots.count: jump = hotspots[selectedHotspot].line
     default: return .ignored
     }
     clampTop()

@@ -104,26 +104,13 @@ extension App {
     }
   }
 
-  /// Keys while the pane has the focus: Esc goes back to the editor, Enter on a hot line jumps there.
-  func handleInAnalysis(_ event: InputEvent) {
-    if event == .key(.escape) {
-      focus = .editor
-      return
-    }
-    _ = analysis.handle(event)
-    if let line = analysis.takeJump() {
-      editor.state.apply(.goToLine(line))
-      focus = .editor
-    }
-  }
-
   /// Before a frame: whether the result still describes the code, the focus, the scroll for the
   /// pane's rectangle, and the hot lines in the editor's gutter (not once the code has changed:
   /// the lines may have moved).
   func prepareAnalysis(in rect: Rect) {
     analysis.isStale = analysis.result != nil && analysisWork.version != editor.state.version
     analysis.isFocused = focus == .analysis
-    analysis.fit(width: rect.width, height: rect.height)
+    if rect.width > 0 { analysis.fit(width: rect.width, height: rect.height) }
     editor.gutterMarks = editor.gutterMarks.filter { $0.value != .hotspot }
     for line in analysis.isStale ? [] : analysis.hotLines where editor.gutterMarks[line] == nil {
       editor.gutterMarks[line] = .hotspot

@@ -16,7 +16,7 @@ public final class App {
   }
 
   public var editor: EditorPane
-  public private(set) var output = OutputPane()
+  public internal(set) var output = OutputPane()
   public internal(set) var analysis = AnalysisPane()
   public private(set) var runState: RunState = .idle
   public internal(set) var focus: Pane = .editor
@@ -31,8 +31,27 @@ public final class App {
   private var currentRun: ExecutionHandle?
   private var runTask: Task<Void, Never>?
   var analysisWork = AnalysisWork()
-  let theme: Theme
-  private var lastLayout: Layout?
+  /// The theme in use; the palette switches it at run time (App+Themes.swift).
+  public internal(set) var theme: Theme {
+    didSet { (editor.theme, output.theme, analysis.theme) = (theme, theme, theme) }
+  }
+  /// Which command each key is: the built-in keys, then config.toml's `[keys]` (App+Commands.swift).
+  public internal(set) var keymap = Keymap.standard {
+    didSet { (editor.keymap, output.keymap, analysis.keymap) = (keymap, keymap, keymap) }
+  }
+  /// The layers of the screen: the panes at the bottom, overlays and prompts above (Layer.swift).
+  let compositor = Compositor()
+  /// The panes' sizes and zoom (App+Layout.swift), kept across sessions when `layoutFile` is set.
+  public var panes = PaneLayout()
+  /// Where the layout is kept between sessions, if anywhere (App+Layout.swift).
+  var layoutFile: String?
+  var lastLayout: Layout?
+  /// Where the cursor goes when the panes are on top, found as they are drawn.
+  var screenCursor: (x: Int, y: Int)?
+  /// Loads a theme by name for this terminal, when the executable offered themes (App+Themes.swift).
+  var themeLoader: ((String) throws -> Theme)?
+  /// Whether the key being handled came while a question was open (the quit's, the restart's).
+  var confirming = (quit: false, restart: false)
   let clock = ContinuousClock()
   /// Set by a Ctrl-Q that would lose unsaved changes; a second Ctrl-Q then quits.
   public private(set) var quitArmed = false
@@ -43,8 +62,6 @@ public final class App {
   /// Set by F5 during a run (a second F5 restarts it), and by that second F5 until the run ended.
   var restartArmed = false
   var restartPending = false
-  /// The F1 key list, when open.
-  public private(set) var help: HelpOverlay?
   /// Autosave and the run history, once `attach(_:)` links a library (App+Library.swift).
   var library: LibrarySession?
 
@@ -62,6 +79,7 @@ public final class App {
     editor.theme = theme
     output.theme = theme
     analysis.theme = theme
+    compositor.push(ScreenLayer(app: self))
   }
 
   deinit {
@@ -81,44 +99,52 @@ public final class App {
 
   public func handle(_ event: InputEvent) {
     // A pending "quit without saving?" lasts only until the next key.
-    let (quitWasArmed, restartWasArmed) = (quitArmed, restartArmed)
+    confirming = (quitArmed, restartArmed)
     if case .key = event { (quitArmed, restartArmed) = (false, false) }
     if handleLibraryOffer(event) { return }
-    if help != nil {
-      handleInHelp(event)
-      return
-    }
+    let context = layerContext()
+    compositor.handle(event, context: context)
+    carryOut(context)
+  }
+
+  /// The panes' part of an event, under any overlay that passed it down: the app's own keys
+  /// (the keymap's global context), the mouse, and the rest for the focused pane.
+  func handleOnScreen(_ event: InputEvent) -> EventResult {
     switch event {
-    case .key(.function(5)), .key(.ctrl("r")): runKey(confirmed: restartWasArmed)
-    case .key(.function(7)):
-      focus = .analysis
-      startAnalysis(reusingCache: false)
-    case .key(.ctrl("q")): quit(confirmed: quitWasArmed)
-    case .key(.ctrl("c")): interruptKey()
-    case .key(.function(6)): focus = focus == .editor ? .output : .editor
-    case .key(.function(8)): jumpToLastError()
-    case .key(.function(1)): help = HelpOverlay()
-    case .resize: break
-    case .mouse(let mouse): handleMouse(mouse)
-    default:
-      switch focus {
-      case .editor:
-        _ = editor.handle(event)
-        noticeEditForAnalysis()
-      case .output: handleInOutput(event)
-      case .analysis: handleInAnalysis(event)
+    case .key(let key):
+      if let name = keymap.command(for: key, in: .global) {
+        perform(name)
+        return .handled
       }
+    case .resize: return .ignored
+    case .mouse(let mouse):
+      handleMouse(mouse)
+      return .handled
+    case .paste: break
     }
+    switch focus {
+    case .editor:
+      _ = editor.handle(event)
+      noticeEditForAnalysis()
+    case .output: handleInOutput(event)
+    case .analysis: handleInAnalysis(event)
+    }
+    return .handled
   }
 
   /// Esc with nothing open in the output pane goes back to the editor; ^K copies through the
   /// editor's clipboard, so ^V pastes it there too.
-  private func handleInOutput(_ event: InputEvent) {
-    if event == .key(.escape) && !output.escapeStaysInPane {
+  func handleInOutput(_ event: InputEvent) {
+    if output.handle(event) == .ignored, case .key(let key) = event,
+      keymap.command(for: key, in: .output) == "output-escape"
+    {
       focus = .editor
-      return
     }
-    _ = output.handle(event)
+    takeOutputRequests()
+  }
+
+  /// What the output pane asked of the app: stdin for the run, text for the clipboard.
+  func takeOutputRequests() {
     for action in output.takeStdinActions() { currentRun?.perform(action) }
     if let text = output.takeCopied() {
       editor.clipboard.copy(text)
@@ -127,7 +153,7 @@ public final class App {
   }
 
   /// A click focuses the pane under it (and places the editor's cursor); the wheel scrolls it.
-  private func handleMouse(_ mouse: MouseEvent) {
+  func handleMouse(_ mouse: MouseEvent) {
     guard let layout = lastLayout else { return }
     if layout.editor.contains(x: mouse.x, y: mouse.y) {
       switch mouse.action {
@@ -152,17 +178,6 @@ public final class App {
       case .wheelUp: analysis.wheel(down: false)
       case .wheelDown: analysis.wheel(down: true)
       }
-    }
-  }
-
-  /// While the help is open, keys scroll or close it; running and quitting still work.
-  private func handleInHelp(_ event: InputEvent) {
-    switch event {
-    case .key(.escape), .key(.function(1)), .key(.character("q")): help = nil
-    case .key(.function(5)), .key(.ctrl("r")), .key(.function(7)), .key(.ctrl("c")), .key(.ctrl("q")):
-      help = nil
-      handle(event)
-    default: _ = help?.handle(event)
     }
   }
 
@@ -278,7 +293,7 @@ public final class App {
   }
 
   /// Quits, unless that would lose unsaved changes: then the first Ctrl-Q only warns.
-  private func quit(confirmed: Bool) {
+  func quit(confirmed: Bool) {
     if editor.isModified && !confirmed {
       quitArmed = true
       return
@@ -291,36 +306,7 @@ public final class App {
 
   // MARK: Drawing
 
-  struct Layout {
-    var editor: Rect
-    var editorTitle: Rect
-    var output: Rect
-    var outputTitle: Rect
-    var analysis: Rect
-    var analysisTitle: Rect
-    var separatorX: Int
-    var status: Rect
-  }
-
   static let minimumSize = (width: 40, height: 10)
-
-  static func layout(width: Int, height: Int) -> Layout {
-    let bodyHeight = height - 1
-    let leftWidth = (width * 11) / 20
-    let rightX = leftWidth + 1
-    let rightWidth = width - rightX
-    let outputHeight = (bodyHeight * 3) / 5
-    return Layout(
-      editor: Rect(x: 0, y: 1, width: leftWidth, height: bodyHeight - 1),
-      editorTitle: Rect(x: 0, y: 0, width: leftWidth, height: 1),
-      output: Rect(x: rightX, y: 1, width: rightWidth, height: outputHeight - 1),
-      outputTitle: Rect(x: rightX, y: 0, width: rightWidth, height: 1),
-      analysis: Rect(
-        x: rightX, y: outputHeight + 1, width: rightWidth, height: bodyHeight - outputHeight - 1),
-      analysisTitle: Rect(x: rightX, y: outputHeight, width: rightWidth, height: 1),
-      separatorX: leftWidth,
-      status: Rect(x: 0, y: height - 1, width: width, height: 1))
-  }
 
   /// Draws a frame of the given size; returns the grid and where the cursor goes.
   public func render(width: Int, height: Int) -> (Grid, cursor: (x: Int, y: Int)?) {
@@ -331,42 +317,14 @@ public final class App {
       }
       return (grid, nil)
     }
-    let layout = Self.layout(width: width, height: height)
-    lastLayout = layout
-    editor.scrollToCursor(textWidth: layout.editor.width - editor.gutterWidth(), height: layout.editor.height)
-    let outputText = Rect(
-      x: layout.output.x + 1, y: layout.output.y, width: layout.output.width - 1, height: layout.output.height
-    )
-    output.fit(width: outputText.width, height: outputText.height)
-    prepareAnalysis(in: layout.analysis)
-
-    drawTitle(" \(editor.title) ", in: layout.editorTitle, focused: focus == .editor, into: &grid)
-    drawTitle(output.title, in: layout.outputTitle, focused: focus == .output, into: &grid)
-    drawTitle(analysis.title, in: layout.analysisTitle, focused: focus == .analysis, into: &grid)
-    for y in 0..<(height - 1) { grid.put("│", x: layout.separatorX, y: y, style: theme.border) }
-    editor.render(in: layout.editor, into: &grid)
-    grid.fill(
-      Rect(x: layout.output.x, y: layout.output.y, width: 1, height: layout.output.height), style: theme.text)
-    output.render(in: outputText, into: &grid)
-    analysis.render(in: layout.analysis, into: &grid)
-    drawStatus(in: layout.status, into: &grid)
-    if help != nil {
-      let frame = HelpOverlay.frame(width: width, height: height)
-      help?.theme = theme
-      help?.fit(in: frame)
-      help?.render(in: frame, into: &grid)
-      return (grid, nil)
-    }
-    let cursor =
-      switch focus {
-      case .editor: editor.cursorLocation(in: layout.editor)
-      case .output: output.cursorLocation(in: outputText)
-      case .analysis: nil as (x: Int, y: Int)?
-      }
+    let context = layerContext()
+    let cursor = compositor.render(
+      in: Rect(x: 0, y: 0, width: width, height: height), into: &grid, context: context)
+    carryOut(context)
     return (grid, cursor)
   }
 
-  private func drawTitle(_ title: String, in rect: Rect, focused: Bool, into grid: inout Grid) {
+  func drawTitle(_ title: String, in rect: Rect, focused: Bool, into grid: inout Grid) {
     let style = focused ? theme.paneTitleFocused : theme.paneTitle
     grid.fill(rect, style: style)
     grid.put(title, x: rect.x, y: rect.y, style: style, maxX: rect.maxX)

@@ -2,7 +2,8 @@ import Editor
 import FoundationEssentials
 
 /// The prompt on the editor's bottom row: incremental find, replace, go to line, and the name
-/// to save as (saving itself is EditorPane+Save.swift).
+/// to save as (saving itself is EditorPane+Save.swift, searching EditorPane+Search.swift). Its
+/// keys come from the keymap's prompt context; what is typed edits the prompt's input.
 extension EditorPane {
   mutating func openPrompt(_ purpose: EditorPrompt.Purpose) {
     var opened = EditorPrompt(purpose: purpose, origin: state.selection)
@@ -24,51 +25,32 @@ extension EditorPane {
   mutating func handlePromptKey(_ key: Key) {
     guard var current = prompt else { return }
     if current.isQuestion { return answer(current.purpose, with: key) }
-    switch key {
-    case .escape:
+    switch keymap.command(for: key, in: .prompt)?.rawValue {
+    case "prompt-cancel":
       if current.isSearch { state.select(current.origin) }
       prompt = nil
-    case .enter:
+    case "prompt-accept":
       accept(current)
-    case .function(3), .ctrl("n"), .down:
+    case "prompt-next":
       step(.forward)
-    case .modified(.function(3), .shift), .ctrl("p"), .up:
+    case "prompt-previous":
       step(.backward)
-    case .ctrl("a"):
+    case "replace-all":
       if case .replaceWith(let query) = current.purpose { replaceAll(query, with: current.input) }
+    case let toggle? where ["toggle-case", "toggle-whole-word", "toggle-regex"].contains(toggle):
+      guard current.isSearch else { return }
+      switch toggle {
+      case "toggle-case": current.caseSensitive.toggle()
+      case "toggle-whole-word": current.wholeWord.toggle()
+      default: current.isRegex.toggle()
+      }
+      prompt = current
+      findIncrementally()
     default:
       if current.edit(with: key) {
         prompt = current
         if current.isSearch { findIncrementally() }
       }
-    }
-  }
-
-  /// Searches from where the prompt opened as the query changes.
-  mutating func findIncrementally() {
-    guard var current = prompt else { return }
-    let query = current.query
-    lastSearch = query
-    if query.pattern.isEmpty {
-      state.select(current.origin)
-      current.report(nil)
-    } else {
-      let outcome = search(query, from: current.origin.range.lowerBound, direction: .forward)
-      if case .found = outcome {} else { state.select(current.origin) }
-      current.report(outcome)
-    }
-    prompt = current
-  }
-
-  /// Runs a search.
-  mutating func search(
-    _ query: SearchQuery, from offset: Int? = nil, direction: EditorState.SearchDirection
-  ) -> SearchOutcome {
-    do {
-      guard let found = try state.find(query, from: offset, direction: direction) else { return .noMatches }
-      return .found(index: found.index, count: found.count)
-    } catch {
-      return .failed(error.description)
     }
   }
 
@@ -136,48 +118,6 @@ extension EditorPane {
     state.select(.cursor(state.offset(of: Position(line: line - 1, column: min(column - 1, length)))))
     if column - 1 > length {
       message = "go to line: line \(line) has \(length) column\(length == 1 ? "" : "s"); went to its end"
-    }
-  }
-
-  mutating func replaceAll(_ query: SearchQuery, with replacement: String) {
-    prompt = nil
-    do {
-      let count = try state.replaceAll(query, with: replacement, at: clock())
-      message = count == 1 ? "replaced 1 match" : "replaced \(count) matches"
-    } catch {
-      message = error.description
-    }
-  }
-
-  mutating func findAgain(_ direction: EditorState.SearchDirection) {
-    guard let query = lastSearch, !query.pattern.isEmpty else {
-      message = "nothing to find yet: Ctrl-F"
-      return
-    }
-    message = search(query, direction: direction).description
-  }
-
-  /// The query whose matches are drawn: the open search prompt's.
-  var drawnQuery: SearchQuery? {
-    switch prompt?.purpose {
-    case .find?, .replaceFind?: return prompt?.query
-    case .replaceWith(let query)?: return query
-    default: return nil
-    }
-  }
-}
-
-/// What a search found, as the prompt and the bottom row say it.
-enum SearchOutcome: Equatable, CustomStringConvertible {
-  case found(index: Int, count: Int)
-  case noMatches
-  case failed(String)
-
-  var description: String {
-    switch self {
-    case .found(let index, let count): return "\(index + 1) of \(count)"
-    case .noMatches: return "no matches"
-    case .failed(let reason): return reason
     }
   }
 }

@@ -127,9 +127,6 @@ struct EditorPrompt: Equatable {
       if inputIsSuggestion { input = "" }
       if !input.isEmpty { input.removeLast() }
       inputIsSuggestion = false
-    case .ctrl("t") where isSearch: caseSensitive.toggle()
-    case .ctrl("w") where isSearch: wholeWord.toggle()
-    case .ctrl("e") where isSearch: isRegex.toggle()
     default: return false
     }
     return true

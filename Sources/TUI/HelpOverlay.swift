@@ -1,70 +1,103 @@
 import Editor
 
-/// F1: a box over the screen listing every key. Scrolls when the terminal is short.
-public struct HelpOverlay: Component {
+/// F1: a box over the screen listing every command that has a key, by context, generated from the
+/// keymap (so it shows the user's own keys), and what is not a command (typing, the mouse).
+/// Scrolls when the terminal is short. Keys of the overlay context scroll it; F1, `q` and Esc
+/// close it; a key the app handles everywhere (F5, ^Q…) closes it and goes on to the app.
+final class HelpOverlay: Layer {
+  /// The help as lines of (text, is a heading).
+  let lines: [(String, Bool)]
   private(set) var top = 0
-  var theme: Theme = .standard
   private var pageHeight = 10
 
-  public init() {}
+  init(keymap: Keymap) { lines = Self.lines(keymap) }
 
-  /// The help as lines of (text, is a heading).
-  static let lines: [(String, Bool)] = {
-    let keyWidth = KeyHelp.sections.flatMap(\.entries).map { DisplayWidth.of($0.keys) }.max() ?? 0
+  /// What is not in the keymap: typing, answers to questions, and the mouse.
+  static let notes: [(keys: String, action: String)] = [
+    ("letters, paste", "type (in the output pane while a run lives: to the program)"),
+    ("Enter, ^D", "to a running program: send the line; end its input"),
+    ("R, D", "when asked: restore / discard a file's autosaved edits"),
+    ("y, n / r, o", "when asked: overwrite? / reload or overwrite a changed file"),
+    ("click", "focus a pane; editor: place the cursor; output: go to a traceback's line"),
+    ("wheel", "editor: cursor 3 lines; output, analysis: scroll"),
+  ]
+
+  static func lines(_ keymap: Keymap) -> [(String, Bool)] {
+    var sections: [(String, [(keys: String, action: String)])] = KeyContext.allCases.map { context in
+      let entries = keymap.commands(in: context).filter { !$0.keys.isEmpty }.map {
+        (keys: $0.keys.map(\.label).joined(separator: ", "), action: $0.title)
+      }
+      return (context.title, entries)
+    }
+    sections.append(("Typing, questions and the mouse", notes))
+    let keyWidth = sections.flatMap(\.1).map { DisplayWidth.of($0.keys) }.max() ?? 0
     var lines: [(String, Bool)] = []
-    for section in KeyHelp.sections {
+    for (title, entries) in sections where !entries.isEmpty {
       if !lines.isEmpty { lines.append(("", false)) }
-      lines.append((section.title, true))
-      for (keys, action) in section.entries {
+      lines.append((title, true))
+      for (keys, action) in entries {
         let padding = String(repeating: " ", count: keyWidth - DisplayWidth.of(keys) + 2)
         lines.append(("  " + keys + padding + action, false))
       }
     }
     return lines
-  }()
+  }
 
-  public mutating func handle(_ event: InputEvent) -> EventResult {
-    guard case .key(let key) = event else { return .ignored }
-    let maxTop = max(0, Self.lines.count - pageHeight)
-    switch key {
-    case .up: top = max(0, top - 1)
-    case .down: top = min(maxTop, top + 1)
-    case .pageUp: top = max(0, top - pageHeight)
-    case .pageDown: top = min(maxTop, top + pageHeight)
-    case .home: top = 0
-    case .end: top = maxTop
-    default: return .ignored
+  func handle(_ event: InputEvent, context: LayerContext) -> EventResult {
+    guard case .key(let key) = event else {
+      switch event {
+      case .mouse(let mouse):
+        // The wheel scrolls the list; nothing reaches the panes below.
+        if mouse.action != .press { scroll(by: mouse.action == .wheelUp ? -3 : 3) }
+        return .handled
+      case .paste: return .handled
+      default: return .ignored
+      }
+    }
+    if key == .character("q") || context.keymap.command(for: key, in: .global) == "help" {
+      context.dismiss(self)
+      return .handled
+    }
+    switch context.keymap.command(for: key, in: .overlay)?.rawValue {
+    case "overlay-close": context.dismiss(self)
+    case "overlay-up": scroll(by: -1)
+    case "overlay-down": scroll(by: 1)
+    case "overlay-page-up": scroll(by: -pageHeight)
+    case "overlay-page-down": scroll(by: pageHeight)
+    case "overlay-top": top = 0
+    case "overlay-bottom": top = maxTop
+    default:
+      // Run, cancel, quit… still work: the help closes and the key goes on down.
+      guard context.keymap.command(for: key, in: .global) != nil else { return .handled }
+      context.dismiss(self)
+      return .ignored
     }
     return .handled
   }
 
+  private var maxTop: Int { max(0, lines.count - pageHeight) }
+
+  private func scroll(by rows: Int) { top = min(maxTop, max(0, top + rows)) }
+
   /// Where the box goes on a screen of this size: centred, at most as big as the help.
-  static func frame(width: Int, height: Int) -> Rect {
+  func frame(in screen: Rect) -> Rect {
     let contentWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
-    let boxWidth = min(width - 2, contentWidth + 4)
-    let boxHeight = min(height - 2, lines.count + 2)
-    return Rect(x: (width - boxWidth) / 2, y: (height - boxHeight) / 2, width: boxWidth, height: boxHeight)
+    let boxWidth = min(screen.width - 2, contentWidth + 4)
+    let boxHeight = min(screen.height - 2, lines.count + 2)
+    return Rect(
+      x: (screen.width - boxWidth) / 2, y: (screen.height - boxHeight) / 2, width: boxWidth, height: boxHeight
+    )
   }
 
-  mutating func fit(in rect: Rect) {
+  func render(in screen: Rect, into grid: inout Grid, context: LayerContext) {
+    let rect = frame(in: screen)
     pageHeight = max(1, rect.height - 2)
-    top = min(top, max(0, Self.lines.count - pageHeight))
-  }
-
-  public func render(in rect: Rect, into grid: inout Grid) {
+    top = min(top, maxTop)
     guard rect.width >= 4 && rect.height >= 3 else { return }
-    grid.fill(rect, style: theme.prompt)
-    let horizontal = String(repeating: "─", count: rect.width - 2)
-    grid.put("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: theme.prompt)
-    grid.put(" Keys ", x: rect.x + 2, y: rect.y, style: theme.paneTitleFocused)
-    for y in (rect.y + 1)..<(rect.maxY - 1) {
-      grid.put("│", x: rect.x, y: y, style: theme.prompt)
-      grid.put("│", x: rect.maxX - 1, y: y, style: theme.prompt)
-    }
-    grid.put("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: theme.prompt)
-    let footer = " Esc or F1 closes · ↑↓ PgUp PgDn scroll "
-    grid.put(footer, x: rect.x + 2, y: rect.maxY - 1, style: theme.prompt, maxX: rect.maxX - 1)
-    let visible = Self.lines.dropFirst(top).prefix(rect.height - 2)
+    let theme = context.theme
+    Box.draw(
+      rect, title: " Keys ", footer: " Esc or F1 closes · ↑↓ PgUp PgDn scroll ", theme: theme, into: &grid)
+    let visible = lines.dropFirst(top).prefix(rect.height - 2)
     for (row, (text, heading)) in visible.enumerated() {
       var style = theme.prompt
       style.bold = heading

@@ -45,14 +45,8 @@ public enum InputEvent: Hashable, Sendable {
   case resize(width: Int, height: Int)
 }
 
-/// What a component did with an event.
+/// What a layer or a pane did with an event: `.ignored` passes it on (down the layer stack).
 public enum EventResult: Equatable, Sendable {
   case handled
   case ignored
-}
-
-/// A piece of the screen: it handles events and draws itself into its rectangle of the grid.
-public protocol Component {
-  mutating func handle(_ event: InputEvent) -> EventResult
-  func render(in rect: Rect, into grid: inout Grid)
 }

@@ -10,18 +10,21 @@ extension OutputPane {
       }
       return .handled
     }
-    switch key {
-    case .escape: prompt = nil
-    case .enter where current.purpose == .saveAs: save(to: current.input, replacing: false)
-    case .enter, .function(3), .ctrl("n"), .down: findNext(forward: true)
-    case .function(15), .ctrl("p"), .up: findNext(forward: false)
-    case .backspace:
-      prompt?.backspace()
-      if current.purpose == .find { findIncrementally() }
-    case .character(let character):
-      prompt?.type(String(character))
-      if current.purpose == .find { findIncrementally() }
-    default: break
+    switch keymap.command(for: key, in: .prompt)?.rawValue {
+    case "prompt-cancel": prompt = nil
+    case "prompt-accept" where current.purpose == .saveAs: save(to: current.input, replacing: false)
+    case "prompt-accept", "prompt-next": findNext(forward: true)
+    case "prompt-previous": findNext(forward: false)
+    default:
+      switch key {
+      case .backspace:
+        prompt?.backspace()
+        if current.purpose == .find { findIncrementally() }
+      case .character(let character):
+        prompt?.type(String(character))
+        if current.purpose == .find { findIncrementally() }
+      default: break
+      }
     }
     return .handled
   }

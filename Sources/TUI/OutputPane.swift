@@ -3,10 +3,12 @@ import Editor
 /// What the program printed, as it arrives, with the colours it asked for. Follows the end while
 /// at the bottom; scrolled back, it holds still however much more arrives. Soft-wraps long lines
 /// (or scrolls sideways with wrap off), finds, selects and copies, and saves to a file.
-public struct OutputPane: Component {
+public struct OutputPane {
   public var log = OutputLog()
   var placeholder = "Press F5 or Ctrl-R to run."
   var theme: Theme = .standard
+  /// Which command each key is, in the pane and its prompt (the app hands in the user's).
+  var keymap = Keymap.standard
   /// The top row while scrolled back; nil follows new output.
   private(set) var top: OutputView.Position?
   /// Long lines wrap (the default) or run off the right edge, scrolled with ← →.
@@ -73,28 +75,37 @@ public struct OutputPane: Component {
     guard case .key(let key) = event else { return .ignored }
     notice = nil
     if prompt != nil { return handlePromptKey(key) }
-    switch key {
-    case .up: scroll(by: -1)
-    case .down: scroll(by: 1)
-    case .pageUp: scroll(by: -(textHeight - 1))
-    case .pageDown: scroll(by: textHeight - 1)
-    case .home: scrollToTop()
-    case .end: top = nil
-    case .left where !wrap: column = max(0, column - 8)
-    case .right where !wrap: column += 8
-    case .modified(.up, .shift): extendSelection(by: -1)
-    case .modified(.down, .shift): extendSelection(by: 1)
-    case .ctrl("a"): selectAll()
-    case .ctrl("k"): copy()
-    case .ctrl("f"): prompt = OutputPrompt(purpose: .find)
-    case .function(3), .ctrl("n"): findNext(forward: true)
-    case .function(15), .ctrl("p"): findNext(forward: false)
-    case .ctrl("w"): toggleWrap()
-    case .ctrl("o"):
+    guard let name = keymap.command(for: key, in: .output) else { return .ignored }
+    return perform(name)
+  }
+
+  /// Carries out an output command (`CommandCatalog.output`); `.ignored` when it has nothing to
+  /// do here (Esc with nothing to close: the app then goes back to the editor).
+  mutating func perform(_ name: CommandName) -> EventResult {
+    switch name.rawValue {
+    case "output-scroll-up": scroll(by: -1)
+    case "output-scroll-down": scroll(by: 1)
+    case "output-page-up": scroll(by: -(textHeight - 1))
+    case "output-page-down": scroll(by: textHeight - 1)
+    case "output-top": scrollToTop()
+    case "output-follow": top = nil
+    case "output-scroll-left" where !wrap: column = max(0, column - 8)
+    case "output-scroll-right" where !wrap: column += 8
+    case "output-select-up": extendSelection(by: -1)
+    case "output-select-down": extendSelection(by: 1)
+    case "output-select-all": selectAll()
+    case "output-copy": copy()
+    case "output-find": prompt = OutputPrompt(purpose: .find)
+    case "output-find-next": findNext(forward: true)
+    case "output-find-previous": findNext(forward: false)
+    case "toggle-wrap": toggleWrap()
+    case "toggle-raw-codes":
       showsRawCodes.toggle()
-      notice = showsRawCodes ? "raw codes shown (^O: colours)" : "colours shown (^O: raw codes)"
-    case .ctrl("s"): prompt = OutputPrompt(purpose: .saveAs, input: "output.txt", inputIsSuggestion: true)
-    case .escape:
+      let key = keymap.keys(for: name).first.map { $0.label + ": " } ?? ""
+      notice = showsRawCodes ? "raw codes shown (\(key)colours)" : "colours shown (\(key)raw codes)"
+    case "save-output":
+      prompt = OutputPrompt(purpose: .saveAs, input: "output.txt", inputIsSuggestion: true)
+    case "output-escape":
       guard escapeStaysInPane else { return .ignored }
       selection = nil
       match = nil

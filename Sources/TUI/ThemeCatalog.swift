@@ -33,3 +33,18 @@ public enum ThemeCatalog {
       problem: "not found in \(directories(environment: environment).joined(separator: ", "))")
   }
 }
+
+extension ThemeCatalog {
+  /// The names of the themes there are (`default` and every `NAME.toml` in the directories),
+  /// sorted, each once.
+  public static func names(environment: [String: String]) -> [String] {
+    var names: Set<String> = ["default"]
+    for directory in directories(environment: environment) {
+      for file in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+      where file.hasSuffix(".toml") {
+        names.insert(String(file.dropLast(".toml".count)))
+      }
+    }
+    return names.sorted()
+  }
+}

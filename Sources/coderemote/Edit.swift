@@ -79,6 +79,7 @@ struct Edit: Command {
     app.editor.state.settings = EditorSettings(
       indentWidth: preferences.indentWidth, tabWidth: preferences.tabWidth, autoClose: preferences.autoClose)
     app.sharedPaths = sharedPaths
+    configureScreen(app, configuration: configuration, colorMode: screen.colorMode, environment: environment)
     if let stdinFile {
       do {
         app.stdinFile = StdinFile(name: stdinFile, bytes: try FileContents.read(stdinFile))
@@ -103,6 +104,7 @@ struct Edit: Command {
     if let notice = screen.notice { app.editor.note(notice) }
     AppLoop(app: app, terminal: terminal).run()
     app.flushAutosave()
+    app.saveLayout()
     terminal.shutdown()
     TerminalGuard.restore()
     if let notice = screen.notice {
@@ -113,6 +115,19 @@ struct Edit: Command {
 }
 
 extension Edit {
+  /// The screen's part of the settings: the user's keys (a bad entry is a warning on the status
+  /// row, never a reason not to start), the themes the palette can switch to, and the layout
+  /// left last time (`$XDG_STATE_HOME/coderemote/layout`).
+  func configureScreen(
+    _ app: App, configuration: Configuration, colorMode: ColorMode, environment: [String: String]
+  ) {
+    app.offerThemes(ThemeCatalog.names(environment: environment)) { name in
+      try ThemeCatalog.load(name, environment: environment).adapted(to: colorMode)
+    }
+    app.applyKeyBindings(configuration.keyBindings)
+    app.useLayoutFile(Paths.stateDirectory(environment: environment) + "/layout")
+  }
+
   /// Autosave and the run history go to the snippet database; one that cannot be opened is said on
   /// the status bar and the editor works without it (nothing is kept, as before).
   func attachLibrary(to app: App, path: String) {

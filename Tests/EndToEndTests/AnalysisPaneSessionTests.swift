@@ -39,7 +39,8 @@ import Testing
     let tmux = try TmuxSession(width: 120, height: 40)
     try tmux.type(command + "; echo exited-$?")
     try tmux.press("Enter")
-    try tmux.waitFor { $0.contains("pairs.py") && $0.contains("No analysis yet") }
+    // The analysis pane is hidden until there is something to show.
+    try tmux.waitFor { $0.contains("pairs.py") && $0.contains("Press F5") && !$0.contains("Analysis") }
     try tmux.press("F7")
     let analysed = try tmux.waitFor(timeout: 30) { Self.analysisPane($0).joined().contains("O(n^2)  time") }
     let pane = Self.analysisPane(analysed).joined(separator: "\n")
@@ -67,7 +68,7 @@ import Testing
     let tmux = try TmuxSession(width: 120, height: 40)
     try tmux.type("XDG_DATA_HOME=\(directory.path) \(Binary.path); echo exited-$?")
     try tmux.press("Enter")
-    try tmux.waitFor { $0.contains("No analysis yet") }
+    try tmux.waitFor { $0.contains("Press F5") }
     try tmux.type("def slow(n: int):\nfor i in range(n):\nfor j in range(n):\npass")
     try tmux.press("F7")
     try tmux.waitFor { $0.contains("Analysis · analysing…") }

@@ -9,6 +9,7 @@ final class TmuxSession {
   /// The shell's XDG_DATA_HOME, a fresh directory per session: each editor gets its own snippet
   /// database (autosave would otherwise carry drafts from one test into the next).
   let dataHome = NSTemporaryDirectory() + "coderemote-e2e-data-" + UUID().uuidString
+  /// Its XDG_STATE_HOME is under it too: a layout one test leaves is not the next one's.
   /// The snippet database editors in this session use.
   var database: String { dataHome + "/coderemote/coderemote.db" }
 
@@ -21,7 +22,7 @@ final class TmuxSession {
     let environment =
       [
         "PATH=/usr/bin:/bin", "HOME=\(NSTemporaryDirectory())", "TERM=\(term)", "PS1=$ ",
-        "XDG_DATA_HOME=\(dataHome)",
+        "XDG_DATA_HOME=\(dataHome)", "XDG_STATE_HOME=\(dataHome)/state",
       ]
       + (lang.map { ["LANG=\($0)"] } ?? [])
     let command = ["env", "-i"] + environment + ["bash", "--norc", "--noprofile"]

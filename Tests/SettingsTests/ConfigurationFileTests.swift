@@ -117,4 +117,34 @@ struct ConfigurationFileTests {
         == "/x/coderemote/config.toml")
     #expect(Paths.configFile(environment: ["HOME": "/h"]) == "/h/.config/coderemote/config.toml")
   }
+
+  @Test("[keys] entries are kept as written, in file order, with their lines")
+  func keys() throws {
+    let whole = try file.parse(
+      """
+      [editor]
+      tab_width = 4
+
+      [keys]
+      "ctrl-j" = "save"
+      alt-x = "nonsense"
+      "f10" = 5
+
+      [keys.output]
+      'ctrl-t' = "toggle-raw-codes"
+      """)
+    #expect(
+      whole.keyBindings == [
+        KeyBinding(context: nil, key: "ctrl-j", command: "save", line: 5),
+        KeyBinding(context: nil, key: "alt-x", command: "nonsense", line: 6),
+        KeyBinding(context: nil, key: "f10", command: "5", line: 7),
+        KeyBinding(context: "output", key: "ctrl-t", command: "toggle-raw-codes", line: 10),
+      ])
+  }
+
+  @Test("the state directory follows XDG_STATE_HOME")
+  func stateDirectory() {
+    #expect(Paths.stateDirectory(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/coderemote")
+    #expect(Paths.stateDirectory(environment: ["HOME": "/h"]) == "/h/.local/state/coderemote")
+  }
 }

@@ -115,7 +115,7 @@ import Testing
     Self.type(String(repeating: "日本語🎉", count: 20), into: app)
     app.handle(.key(.home))
     let (grid, _) = app.render(width: 80, height: 24)
-    let separator = App.layout(width: 80, height: 24).separatorX
+    let separator = App.layout(width: 80, height: 24).separatorX ?? -1
     for y in 0..<23 { #expect(grid[separator, y].text == "│") }
   }
 }

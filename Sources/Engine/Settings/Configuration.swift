@@ -10,6 +10,8 @@ public struct Configuration: Sendable, Equatable {
   public var theme: String?
   /// The snippet database (`[store] database`); nil is `Paths.database()`.
   public var databasePath: String?
+  /// `[keys]`: the user's key bindings, as written (the editor checks them).
+  public var keyBindings: [KeyBinding] = []
 
   public init() {}
 

@@ -11,6 +11,8 @@ import TOMLKit
 ///     [ui]              # theme = "name" or "/path/to/theme.toml"
 ///     [store]           # database = "/path/to/coderemote.db"
 ///     [run]             # with = ["/abs/path", …]: files or directories every run sees (read-only)
+///     [keys]            # "ctrl-s" = "save"; [keys.output] etc. per context (KeyBinding; the
+///                       # editor checks them and warns, so a bad one never stops it)
 struct ConfigurationFile {
   let path: String
 
@@ -24,7 +26,11 @@ struct ConfigurationFile {
       throw failure(nil, "not valid TOML")
     }
     var whole = Configuration()
-    try expectOnly(["limits", "python", "sandbox", "editor", "ui", "store", "run"], in: root, prefix: "")
+    try expectOnly(
+      ["limits", "python", "sandbox", "editor", "ui", "store", "run", "keys"], in: root, prefix: "")
+    if let keys = try table("keys", in: root) {
+      whole.keyBindings = readKeys(keys, lines: KeyBinding.lines(in: text))
+    }
     if let editor = try table("editor", in: root) {
       try readEditor(editor, into: &whole.editor)
     }
@@ -81,6 +87,28 @@ struct ConfigurationFile {
     }
     whole.sandbox = configuration
     return whole
+  }
+
+  /// `[keys]` and its sub-tables, in the order of the file. Values are kept as written: what they
+  /// mean is the editor's to judge.
+  private func readKeys(_ keys: TOMLTable, lines: [String: Int]) -> [KeyBinding] {
+    var bindings: [KeyBinding] = []
+    func add(_ context: String?, _ key: String, _ value: TOMLValueConvertible) {
+      let command = value.string ?? String(describing: value.tomlValue)
+      bindings.append(
+        KeyBinding(context: context, key: key, command: command, line: lines["\(context ?? "")\u{0}\(key)"]))
+    }
+    for key in keys.keys {
+      guard let value = keys[key] else { continue }
+      if let table = value.table {
+        for inner in table.keys { if let innerValue = table[inner] { add(key, inner, innerValue) } }
+      } else {
+        add(nil, key, value)
+      }
+    }
+    return bindings.enumerated().sorted {
+      ($0.element.line ?? Int.max, $0.offset) < ($1.element.line ?? Int.max, $1.offset)
+    }.map(\.element)
   }
 
   private func readLimits(_ table: TOMLTable, into limits: inout ExecutionLimits) throws(ConfigurationError) {

@@ -25,6 +25,14 @@ public enum Paths {
     base("XDG_DATA_HOME", fallback: ".local/share", environment) + "/coderemote"
   }
 
+  /// `$XDG_STATE_HOME/coderemote`, else `~/.local/state/coderemote`: what the editor remembers
+  /// for itself (the layout), kept apart from the user's configuration.
+  public static func stateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> String
+  {
+    base("XDG_STATE_HOME", fallback: ".local/state", environment) + "/coderemote"
+  }
+
   /// The snippet database: `coderemote.db` in the data directory.
   public static func database(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
     dataDirectory(environment: environment) + "/coderemote.db"
