@@ -107,7 +107,7 @@ let package = Package(
     .testTarget(
       name: "ServerTests",
       dependencies: [
-        "Server", "Store", "Execution", "Sandbox", "Analysis", "coderemote",
+        "Server", "Store", "Execution", "Sandbox", "Settings", "Analysis", "coderemote",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
       ]),

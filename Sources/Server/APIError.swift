@@ -2,13 +2,15 @@ import FoundationEssentials
 import HTTPTypes
 import Hummingbird
 
-/// Every error a client sees: `{"error": {"code", "message", "field"?}}` with its status, and
+/// Every error a client sees: `{"error": {"code", "message", "field"?, "fields"?}}` with its status, and
 /// `Retry-After` when waiting helps. Thrown by handlers; `ErrorMiddleware` renders it.
 struct APIError: Error, Equatable {
   var status: HTTPResponse.Status
   var code: String
   var message: String
   var field: String?
+  /// Every failing field when there are several (a request's files); `field` is the first.
+  var fields: [String]?
   var retryAfterSeconds: Int?
 
   static func badRequest(_ message: String) -> APIError {
@@ -54,10 +56,11 @@ struct APIError: Error, Equatable {
         var code: String
         var message: String
         var field: String?
+        var fields: [String]?
       }
       var error: Detail
     }
-    return JSON.encode(Body(error: .init(code: code, message: message, field: field)))
+    return JSON.encode(Body(error: .init(code: code, message: message, field: field, fields: fields)))
   }
 
   var response: Response {

@@ -264,7 +264,7 @@ final class ExecutionService: Sendable {
         wakeUp.signal()
         return
       }
-      result = internalResult(job.id, submission.limits, error.description)
+      result = internalResult(job.id, submission.limits, error.description, code: error.code)
     } catch {
       result = internalResult(job.id, submission.limits, "\(error)")
     }
@@ -280,8 +280,12 @@ final class ExecutionService: Sendable {
     await finish(job.id, with: final, logger: logger)
   }
 
-  private func internalResult(_ id: String, _ limits: ExecutionLimits, _ message: String) -> ExecutionResult {
-    ExecutionResult(id: id, status: .internalError, isolation: isolation, limits: limits, message: message)
+  /// A job that ended without a run's result; `code` says why when the program never started.
+  private func internalResult(
+    _ id: String, _ limits: ExecutionLimits, _ message: String, code: ExecutionError.Code? = nil
+  ) -> ExecutionResult {
+    ExecutionResult(
+      id: id, status: .internalError, isolation: isolation, limits: limits, message: message, errorCode: code)
   }
 
   private func store(_ kind: String, _ data: [UInt8], of job: String, logger: Logger) async {

@@ -14,6 +14,9 @@ public struct ServerConfiguration: Sendable {
   public var maximumBodyBytes = 1 << 20
   /// A stdin chunk (POST …/stdin, a WebSocket message) larger than this is refused with 413.
   public var maximumStdinChunkBytes = 64 << 10
+  /// Files a request may bring (`files`), and their bytes together (decoded).
+  public var maximumFiles = 32
+  public var maximumFileBytes = 512 << 10
   /// The limits a run gets when it asks for none; also the warm boxes' limits, so such runs start warm.
   public var defaultLimits = ExecutionLimits.defaults
   /// The most a client may ask for: larger values are lowered to these.

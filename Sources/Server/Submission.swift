@@ -9,10 +9,13 @@ struct Submission: Codable, Equatable, Sendable {
   var interactive: Bool
   /// Already defaulted and capped by the server's configuration.
   var limits: ExecutionLimits
+  /// Written beside the program (nil in jobs queued before files were taken).
+  var files: [SubmittedFile]?
 
   var request: ExecutionRequest {
     ExecutionRequest(
-      language: language, code: code, stdin: stdin, keepsStdinOpen: interactive, limits: limits)
+      language: language, code: code, files: (files ?? []).map(\.file), stdin: stdin,
+      keepsStdinOpen: interactive, limits: limits)
   }
 }
 
@@ -49,16 +52,15 @@ extension Submission {
       }
       stdin = [UInt8](data)
     }
-    if let files = fields.files, !files.isEmpty {
-      throw .invalid("files", "this server does not take files yet: put the data in the code or stdin")
-    }
+    let files = try Self.files(fields.files ?? [], configuration: configuration)
     let limits = try (fields.limits ?? LimitsBody()).resolved(
       defaults: configuration.defaultLimits, caps: configuration.maximumLimits)
     if let problem = limits.problem {
       throw APIError(ExecutionError.invalidRequest(problem), field: "limits")
     }
     return Submission(
-      language: language, code: code, stdin: stdin, interactive: fields.interactive ?? false, limits: limits)
+      language: language, code: code, stdin: stdin, interactive: fields.interactive ?? false, limits: limits,
+      files: files.isEmpty ? nil : files)
   }
 
   /// A decoding failure in the client's terms: which field, and what was wrong with it.
@@ -108,17 +110,6 @@ extension Submission {
     enum CodingKeys: String, CodingKey {
       case language, code, stdin, interactive, limits, files
       case stdinBase64 = "stdin_b64"
-    }
-  }
-
-  struct FileBody: Decodable {
-    var path: String
-    var content: String?
-    var contentBase64: String?
-
-    enum CodingKeys: String, CodingKey {
-      case path, content
-      case contentBase64 = "content_b64"
     }
   }
 }

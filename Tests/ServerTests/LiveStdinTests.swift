@@ -9,42 +9,29 @@ import Testing
 /// Input while a program runs, through the sandbox's execution handle: a real program on the real
 /// sandbox reads what POST …/stdin sends, and reads end of file when asked.
 @Suite struct LiveStdinTests {
-  /// Waits for the job's next event of `kind` whose payload contains `text`, from `after` on.
-  static func waitFor(
-    _ text: String, kind: String, of id: String, in service: ExecutionService, after: Int64 = 0
-  ) async -> Int64? {
-    for await item in service.watch(id, after: after) {
-      guard case .event(let event) = item else { continue }
-      if event.kind == kind, String(decoding: event.data, as: UTF8.self).contains(text) { return event.id }
-      if event.kind == EventPayload.finished { return nil }
-    }
-    return nil
-  }
-
   @Test func anInteractiveJobReadsLiveInputThenEndOfFile() async throws {
     let harness = try ServerHarness()
     let secret = try harness.token()
     let code =
       #"import sys\nprint('ready', flush=True)\nprint(input().upper(), flush=True)\nrest = sys.stdin.read()\nprint('rest', len(rest))"#
     try await harness.test { client in
-      let id = try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(secret),
-        body: .json(#"{"language":"python","code":"\#(code)","interactive":true}"#)
-      ) { try #require($0.json["id"] as? String) }
+      let id = try await client.queue(
+        #"{"language":"python","code":"\#(code)","interactive":true}"#, token: secret)
       // Its first output: the program runs, and its handle is attached.
-      let ready = try #require(await Self.waitFor("ready", kind: "stdout", of: id, in: harness.service))
+      let ready = try #require(
+        await ServerFixtures.waitFor("ready", kind: "stdout", of: id, in: harness.service))
       try await client.execute(
         uri: "/v1/executions/\(id)/stdin", method: .post, headers: .bearer(secret),
         body: .json(#"{"data":"hello\n"}"#)
       ) { #expect($0.status == .accepted) }
       let echoed = try #require(
-        await Self.waitFor("HELLO", kind: "stdout", of: id, in: harness.service, after: ready))
+        await ServerFixtures.waitFor("HELLO", kind: "stdout", of: id, in: harness.service, after: ready))
       try await client.execute(
         uri: "/v1/executions/\(id)/stdin", method: .post, headers: .bearer(secret),
         body: .json(#"{"data_b64":"YWJj","eof":true}"#)
       ) { #expect($0.status == .accepted) }
       _ = try #require(
-        await Self.waitFor(
+        await ServerFixtures.waitFor(
           "\"status\"", kind: EventPayload.finished, of: id, in: harness.service, after: echoed))
       try await client.execute(uri: "/v1/executions/\(id)", method: .get, headers: .bearer(secret)) {
         #expect($0.json["status"] as? String == "ok")
@@ -57,11 +44,7 @@ import Testing
     let harness = try ServerHarness()
     let secret = try harness.token()
     try await harness.test { client in
-      let id = try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(secret),
-        body: .json(#"{"language":"python","code":"import time\nprint('up', flush=True)\ntime.sleep(30)"}"#)
-      ) { try #require($0.json["id"] as? String) }
-      _ = try #require(await Self.waitFor("up", kind: "stdout", of: id, in: harness.service))
+      let id = try await client.startSleepingJob(token: secret, in: harness.service)
       try await client.execute(
         uri: "/v1/executions/\(id)/stdin", method: .post, headers: .bearer(secret),
         body: .json(#"{"data":"x"}"#)

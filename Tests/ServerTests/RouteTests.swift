@@ -50,18 +50,14 @@ import Testing
     let harness = try ServerHarness()
     let secret = try harness.token()
     try await harness.test { client in
-      try await client.execute(
-        uri: "/v1/executions?wait=true", method: .post, headers: .bearer(secret),
-        body: .json(
-          #"{"language":"python","code":"import sys\nprint('hi')\nprint(input())\nsys.exit(3)","stdin":"typed\n"}"#
-        )
-      ) { response in
-        #expect(response.status == .ok)
-        #expect(response.json["status"] as? String == "error")
-        #expect(response.json["exit_code"] as? Int == 3)
-        #expect(response.json["stdout"] as? String == "hi\ntyped\n")
-        #expect((response.json["id"] as? String)?.isEmpty == false)
-      }
+      let response = try await client.submit(
+        #"{"language":"python","code":"import sys\nprint('hi')\nprint(input())\nsys.exit(3)","stdin":"typed\n"}"#,
+        token: secret, wait: true)
+      #expect(response.status == .ok)
+      #expect(response.json["status"] as? String == "error")
+      #expect(response.json["exit_code"] as? Int == 3)
+      #expect(response.json["stdout"] as? String == "hi\ntyped\n")
+      #expect((response.json["id"] as? String)?.isEmpty == false)
     }
   }
 
@@ -69,16 +65,12 @@ import Testing
     let harness = try ServerHarness()
     let secret = try harness.token()
     try await harness.test { client in
-      let id = try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(secret),
-        body: .json(
-          #"{"language":"python","code":"import sys\nprint('one', flush=True)\nprint('two', file=sys.stderr)"}"#
-        )
-      ) { response in
-        #expect(response.status == .accepted)
-        #expect(response.json["status"] as? String == "queued")
-        return try #require(response.json["id"] as? String)
-      }
+      let queued = try await client.submit(
+        #"{"language":"python","code":"import sys\nprint('one', flush=True)\nprint('two', file=sys.stderr)"}"#,
+        token: secret)
+      #expect(queued.status == .accepted)
+      #expect(queued.json["status"] as? String == "queued")
+      let id = try #require(queued.json["id"] as? String)
       let all = try await client.execute(
         uri: "/v1/executions/\(id)/events", method: .get, headers: .bearer(secret)
       ) {
@@ -127,19 +119,15 @@ import Testing
       (#"{"language":"python","code":"1","stdin_b64":"%%%"}"#, .unprocessableContent, "stdin_b64"),
       (
         #"{"language":"python","code":"1","files":[{"path":"a.txt","content":"x"}]}"#, .unprocessableContent,
-        "files"
+        "files.0.name"
       ),
     ]
     try await harness.test(workers: false) { client in
       for (body, status, field) in cases {
-        try await client.execute(
-          uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
-        ) {
-          response in
-          #expect(response.status == status, "\(body)")
-          #expect(response.errorField == field, "\(body)")
-          #expect(response.json["error"] != nil)
-        }
+        let response = try await client.submit(body, token: secret)
+        #expect(response.status == status, "\(body)")
+        #expect(response.errorField == field, "\(body)")
+        #expect(response.json["error"] != nil)
       }
     }
   }
@@ -149,13 +137,10 @@ import Testing
     let secret = try harness.token()
     let code = String(repeating: "x", count: 2_000)
     try await harness.test(workers: false) { client in
-      try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(secret),
-        body: .json(#"{"language":"python","code":"\#(code)"}"#)
-      ) { response in
-        #expect(response.status == .contentTooLarge)
-        #expect(response.errorCode == "too_large")
-      }
+      let response = try await client.submit(
+        #"{"language":"python","code":"\#(code)"}"#, token: secret)
+      #expect(response.status == .contentTooLarge)
+      #expect(response.errorCode == "too_large")
     }
   }
 
@@ -163,14 +148,12 @@ import Testing
     let harness = try ServerHarness { $0.maximumLimits.wallMilliseconds = 2_000 }
     let secret = try harness.token()
     try await harness.test { client in
-      try await client.execute(
-        uri: "/v1/executions?wait=true", method: .post, headers: .bearer(secret),
-        body: .json(#"{"language":"python","code":"print(1)","limits":{"wall_ms":999999,"memory_mb":128}}"#)
-      ) { response in
-        let limits = response.json["limits"] as? [String: Any]
-        #expect(limits?["wall_ms"] as? Int == 2_000)
-        #expect(limits?["memory_mb"] as? Int == 128)
-      }
+      let response = try await client.submit(
+        #"{"language":"python","code":"print(1)","limits":{"wall_ms":999999,"memory_mb":128}}"#,
+        token: secret, wait: true)
+      let limits = response.json["limits"] as? [String: Any]
+      #expect(limits?["wall_ms"] as? Int == 2_000)
+      #expect(limits?["memory_mb"] as? Int == 128)
     }
   }
 
@@ -183,24 +166,16 @@ import Testing
     try await harness.test(workers: false) { client in
       let body = #"{"language":"python","code":"print(1)"}"#
       for expected in [HTTPResponse.Status.accepted, .accepted, .tooManyRequests] {
-        try await client.execute(
-          uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
-        ) {
-          response in
-          #expect(response.status == expected)
-          if expected == .tooManyRequests {
-            #expect(response.errorCode == "rate_limited")
-            #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 >= 1)
-          }
+        let response = try await client.submit(body, token: secret)
+        #expect(response.status == expected)
+        if expected == .tooManyRequests {
+          #expect(response.errorCode == "rate_limited")
+          #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 >= 1)
         }
       }
       // Another token has its own bucket.
       let other = try harness.token("other")
-      try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(other), body: .json(body)
-      ) {
-        #expect($0.status == .accepted)
-      }
+      #expect(try await client.submit(body, token: other).status == .accepted)
     }
   }
 
@@ -209,17 +184,10 @@ import Testing
     let secret = try harness.token()
     try await harness.test(workers: false) { client in
       let body = #"{"language":"python","code":"print(1)"}"#
-      try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
-      ) {
-        #expect($0.status == .accepted)
-      }
-      try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
-      ) {
-        #expect($0.status == .tooManyRequests)
-        #expect($0.headers[.retryAfter] == "1")
-      }
+      #expect(try await client.submit(body, token: secret).status == .accepted)
+      let response = try await client.submit(body, token: secret)
+      #expect(response.status == .tooManyRequests)
+      #expect(response.headers[.retryAfter] == "1")
     }
   }
 
@@ -231,18 +199,11 @@ import Testing
     let secret = try harness.token()
     try await harness.test(workers: false) { client in
       let body = #"{"language":"python","code":"print(1)"}"#
-      try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
-      ) {
-        #expect($0.status == .accepted)
-      }
-      try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(secret), body: .json(body)
-      ) {
-        #expect($0.status == .serviceUnavailable)
-        #expect($0.errorCode == "queue_full")
-        #expect($0.headers[.retryAfter] != nil)
-      }
+      #expect(try await client.submit(body, token: secret).status == .accepted)
+      let response = try await client.submit(body, token: secret)
+      #expect(response.status == .serviceUnavailable)
+      #expect(response.errorCode == "queue_full")
+      #expect(response.headers[.retryAfter] != nil)
     }
   }
 
@@ -250,10 +211,7 @@ import Testing
     let harness = try ServerHarness()
     let secret = try harness.token()
     try await harness.test(workers: false) { client in
-      let id = try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(secret),
-        body: .json(#"{"language":"python","code":"print(1)"}"#)
-      ) { try #require($0.json["id"] as? String) }
+      let id = try await client.queue(#"{"language":"python","code":"print(1)"}"#, token: secret)
       try await client.execute(uri: "/v1/executions/\(id)/cancel", method: .post, headers: .bearer(secret)) {
         #expect($0.status == .accepted)
         #expect($0.json["status"] as? String == "cancelled")
@@ -275,14 +233,7 @@ import Testing
     let harness = try ServerHarness()
     let secret = try harness.token()
     try await harness.test { client in
-      let id = try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(secret),
-        body: .json(#"{"language":"python","code":"import time\nprint('up', flush=True)\ntime.sleep(30)"}"#)
-      ) { try #require($0.json["id"] as? String) }
-      // Wait for the program's own output: it is running.
-      for await item in harness.service.watch(id, after: 0) {
-        if case .event(let event) = item, event.kind == "stdout" { break }
-      }
+      let id = try await client.startSleepingJob(token: secret, in: harness.service)
       try await client.execute(uri: "/v1/executions/\(id)/cancel", method: .post, headers: .bearer(secret)) {
         #expect($0.status == .accepted)
         #expect($0.json["status"] as? String == "running")
@@ -302,10 +253,7 @@ import Testing
     let alice = try harness.token("alice")
     let bob = try harness.token("bob")
     try await harness.test(workers: false) { client in
-      let id = try await client.execute(
-        uri: "/v1/executions", method: .post, headers: .bearer(alice),
-        body: .json(#"{"language":"python","code":"print(1)"}"#)
-      ) { try #require($0.json["id"] as? String) }
+      let id = try await client.queue(#"{"language":"python","code":"print(1)"}"#, token: alice)
       for uri in ["/v1/executions/nope", "/v1/executions/\(id)"] {
         try await client.execute(uri: uri, method: .get, headers: .bearer(bob)) {
           #expect($0.status == .notFound)
@@ -323,10 +271,9 @@ import Testing
     let harness = try ServerHarness()
     let secret = try harness.token()
     try await harness.test { client in
-      try await client.execute(
-        uri: "/v1/executions?wait=true", method: .post, headers: .bearer(secret),
-        body: .json(#"{"language":"python","code":"print(1)"}"#)
-      ) { #expect($0.status == .ok) }
+      #expect(
+        try await client.submit(#"{"language":"python","code":"print(1)"}"#, token: secret, wait: true).status
+          == .ok)
       try await client.execute(uri: "/metrics", method: .get, headers: .bearer(secret)) { response in
         #expect(response.status == .ok)
         let text = response.text

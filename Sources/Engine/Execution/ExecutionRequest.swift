@@ -7,6 +7,9 @@ public struct ExecutionRequest: Sendable, Equatable {
   /// Host files and directories the program sees beside it, read-only, under their own names
   /// (`run --with PATH`). Local runs only; what is refused is in docs/security.md.
   public var sharedPaths: [String]
+  /// Files written into the work dir beside `main.py` before the program starts, the program's
+  /// own to read and change (a server request's `files`). What is checked is in docs/security.md.
+  public var files: [ExecutionFile]
   /// Given up front: fed to the program first. Standard input is then closed, unless
   /// `keepsStdinOpen` asks for more to come through `ExecutionHandle.send(stdin:)`.
   public var stdin: [UInt8]
@@ -21,13 +24,14 @@ public struct ExecutionRequest: Sendable, Equatable {
 
   public init(
     language: String = "python", code: String, arguments: [String] = [], sharedPaths: [String] = [],
-    stdin: [UInt8] = [], keepsStdinOpen: Bool = false,
+    files: [ExecutionFile] = [], stdin: [UInt8] = [], keepsStdinOpen: Bool = false,
     limits: ExecutionLimits = .defaults, resultOutputKilobytes: Int? = nil
   ) {
     self.language = language
     self.code = code
     self.arguments = arguments
     self.sharedPaths = sharedPaths
+    self.files = files
     self.stdin = stdin
     self.keepsStdinOpen = keepsStdinOpen
     self.limits = limits

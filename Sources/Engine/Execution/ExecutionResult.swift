@@ -19,13 +19,16 @@ public struct ExecutionResult: Codable, Sendable, Equatable {
   public var limits: ExecutionLimits
   /// Why the run ended the way it did, in words, when the status alone does not say it.
   public var message: String?
+  /// Set when the program never started: the `ExecutionError` code that stopped it (the server
+  /// stores it with the `internal_error` result, so a client sees why in machine terms too).
+  public var errorCode: ExecutionError.Code?
 
   public init(
     id: String, status: ExecutionStatus, exitCode: Int? = nil, signal: Int? = nil,
     stdout: [UInt8] = [], stderr: [UInt8] = [], stdoutTruncated: Bool = false,
     stderrTruncated: Bool = false, wallMilliseconds: Double = 0, cpuMilliseconds: Double = 0,
     maxRSSKilobytes: Int = 0, backend: String = "local", isolation: String,
-    limits: ExecutionLimits, message: String? = nil
+    limits: ExecutionLimits, message: String? = nil, errorCode: ExecutionError.Code? = nil
   ) {
     self.id = id
     self.status = status
@@ -42,11 +45,13 @@ public struct ExecutionResult: Codable, Sendable, Equatable {
     self.isolation = isolation
     self.limits = limits
     self.message = message
+    self.errorCode = errorCode
   }
 
   enum CodingKeys: String, CodingKey {
     case id, status, signal, stdout, stderr, backend, isolation, limits, message
     case exitCode = "exit_code"
+    case errorCode = "error_code"
     case stdoutBase64 = "stdout_b64"
     case stderrBase64 = "stderr_b64"
     case stdoutTruncated = "stdout_truncated"
@@ -73,6 +78,7 @@ public struct ExecutionResult: Codable, Sendable, Equatable {
     try c.encode(isolation, forKey: .isolation)
     try c.encode(limits, forKey: .limits)
     try c.encodeIfPresent(message, forKey: .message)
+    try c.encodeIfPresent(errorCode, forKey: .errorCode)
   }
 
   public init(from decoder: any Decoder) throws {
@@ -92,6 +98,8 @@ public struct ExecutionResult: Codable, Sendable, Equatable {
     isolation = try c.decodeIfPresent(String.self, forKey: .isolation) ?? "none"
     limits = try c.decodeIfPresent(ExecutionLimits.self, forKey: .limits) ?? .defaults
     message = try c.decodeIfPresent(String.self, forKey: .message)
+    // A code this build does not know (a newer server's) is dropped; the message still says why.
+    errorCode = (try? c.decodeIfPresent(ExecutionError.Code.self, forKey: .errorCode)) ?? nil
   }
 
   /// Text for people and JSON; when the bytes are not UTF-8 the text is the lossy view and the

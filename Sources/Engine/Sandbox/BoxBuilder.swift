@@ -18,6 +18,8 @@ struct BoxBuilder {
   var programArguments: [String] = []
   /// Host paths the program sees beside `main.py`, read-only (a cold box's only, like the arguments).
   var shared: [SharedPath] = []
+  /// The request's files, written beside `main.py` (a cold box's only, like the arguments).
+  var requestFiles: [ExecutionFile] = []
 
   /// Isolated, no `site` (the bootstrap does what a program needs of it), unbuffered output.
   static let pythonFlags = ["-I", "-S", "-u"]
@@ -156,6 +158,7 @@ struct BoxBuilder {
     if let lease, let directory = hostDirectory, directory.mounted {
       files.workDirectory = directory
       if let program { try directory.write(program, to: directory.workPath + "/main.py", owner: lease.uid) }
+      try directory.place(requestFiles, owner: lease.uid)
       contents = .hostDirectory(directory.workPath)
     } else {
       hostDirectory?.remove()
@@ -165,6 +168,12 @@ struct BoxBuilder {
       interpreter: interpreter.path, limits: limits,
       environment: Self.environment(home: BubblewrapCommand.workDirectory, tmp: "/tmp"), contents: contents)
     command.shared = shared.map { (source: $0.source, name: $0.name) }
+    if case .descriptor = contents {
+      command.directories = ExecutionFile.directories(of: requestFiles)
+      command.files = try requestFiles.map {
+        (descriptor: try memoryFile("file", $0.contents), name: $0.name)
+      }
+    }
     if let seccomp {
       guard let fd = seccomp.memoryFile() else { throw SpawnError(executable: bubblewrap, errno: errno) }
       command.seccompFD = files.pass(fd)
@@ -183,6 +192,7 @@ struct BoxBuilder {
     let directory = try WorkDirectory(owner: lease?.uid, limits: limits)
     files.workDirectory = directory
     if let program { try directory.write(program, to: directory.workPath + "/main.py", owner: lease?.uid) }
+    try directory.place(requestFiles, owner: lease?.uid)
     var plan = LaunchPlan(
       executable: interpreter.path,
       arguments: pythonArguments(main: BoxLayout.workPath + "/main.py", files: files),
@@ -204,6 +214,7 @@ struct BoxBuilder {
     files.workDirectory = directory
     let main = directory.workPath + "/main.py"
     if let program { try directory.write(program, to: main, owner: lease?.uid) }
+    try directory.place(requestFiles, owner: lease?.uid)
     // No namespaces to bind into: a copy of each file, so the original is never the program's to
     // change (LocalBackend refuses directories here).
     for file in shared where !file.isDirectory {

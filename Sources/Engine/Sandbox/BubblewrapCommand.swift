@@ -28,6 +28,10 @@ struct BubblewrapCommand {
   var seccompFD: Int32?
   /// Host paths bound read-only beside `main.py` (`--with`), resolved by `SharedPath`.
   var shared: [(source: String, name: String)] = []
+  /// The request's files (descriptor numbers in the child) and the directories they need, made
+  /// in the work dir tmpfs bubblewrap makes (without root; as root they are in the host directory).
+  var files: [(descriptor: Int32, name: String)] = []
+  var directories: [String] = []
 
   var arguments: [String] {
     var args = [
@@ -46,6 +50,12 @@ struct BubblewrapCommand {
     case .descriptor(let main):
       args += ["--size", tmpfsBytes, "--perms", "0700", "--tmpfs", Self.workDirectory]
       if let main { args += ["--perms", "0644", "--file", String(main), Self.mainPath] }
+      for directory in directories {
+        args += ["--perms", "0755", "--dir", Self.workDirectory + "/" + directory]
+      }
+      for file in files {
+        args += ["--perms", "0644", "--file", String(file.descriptor), Self.workDirectory + "/" + file.name]
+      }
     case .hostDirectory(let work):
       args += ["--bind", work, Self.workDirectory]
     }

@@ -137,15 +137,17 @@ public struct LocalBackend: ExecutionBackend {
         "--with \(directory.source): a directory is shared only into a box of namespaces (root or "
           + "bubblewrap), and this machine runs without one; share its files one by one")
     }
+    if let problem = request.filesProblem(sharedNames: shared.map(\.name)) { throw .invalidRequest(problem) }
     // A warm box's interpreter started before its arguments and files were known: such a run is cold.
-    if request.arguments.isEmpty, shared.isEmpty, let warm = pool?.take(for: request.limits),
+    if request.arguments.isEmpty, shared.isEmpty, request.files.isEmpty,
+      let warm = pool?.take(for: request.limits),
       warm.send(program: Array(request.code.utf8))
     {
       box = warm
     } else {
       let builder = BoxBuilder(
         limits: request.limits, configuration: configuration, layers: layers, interpreter: interpreter,
-        programArguments: request.arguments, shared: shared)
+        programArguments: request.arguments, shared: shared, requestFiles: request.files)
       do {
         box = try builder.coldBox(program: Array(request.code.utf8))
       } catch {
