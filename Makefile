@@ -34,6 +34,7 @@ test: bootstrap lint
 	scripts/check-imports.py
 	@scripts/check-build.sh
 	scripts/run-tests.sh
+	scripts/schemathesis.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks

@@ -40,6 +40,9 @@ struct APIError: Error, Equatable {
   static func unavailable(_ message: String) -> APIError {
     APIError(status: .serviceUnavailable, code: "unavailable", message: message)
   }
+  static let upgradeRequired = APIError(
+    status: .init(code: 426, reasonPhrase: "Upgrade Required"), code: "upgrade_required",
+    message: "GET /v1/ws is a WebSocket: send Upgrade: websocket (docs/api.md)")
   static func methodNotAllowed() -> APIError {
     APIError(
       status: .methodNotAllowed, code: "method_not_allowed", message: "this path does not take that method")

@@ -9,7 +9,14 @@ extension ExecutionServer {
   /// `cancel` messages; the server sends the SSE events as `{"type": kind, "id", …}` messages, and
   /// `{"type": "error", "error": {…}}` for a refused message (the socket stays open).
   func addWebSocketRoute(to router: Router<ServerContext>) {
-    router.ws("/v1/ws") { inbound, outbound, context in
+    // A plain GET (no upgrade) would otherwise be answered 200 with nothing: say what it is.
+    router.ws(
+      "/v1/ws",
+      shouldUpgrade: { request, _ in
+        guard request.headers[.upgrade]?.lowercased() == "websocket" else { throw APIError.upgradeRequired }
+        return .upgrade([:])
+      }
+    ) { inbound, outbound, context in
       let caller = context.requestContext.caller
       let callerKey = context.requestContext.callerKey
       let current = CurrentExecution()

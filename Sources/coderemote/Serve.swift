@@ -54,7 +54,9 @@ struct Serve: Command {
     var configuration = self.configuration
     let sandbox: SandboxConfiguration
     do {
-      sandbox = try Configuration.load().sandbox
+      let loaded = try Configuration.load()
+      sandbox = loaded.sandbox
+      configuration.apply(loaded.server)
     } catch {
       throw .cannotRun(error.description)
     }

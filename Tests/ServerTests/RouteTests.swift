@@ -35,6 +35,18 @@ import Testing
     }
   }
 
+  /// Found by schemathesis: a GET of the WebSocket route without an upgrade was answered 200 with nothing.
+  @Test func aPlainGetOfTheWebSocketRouteIs426() async throws {
+    let harness = try ServerHarness()
+    let secret = try harness.token()
+    try await harness.test(workers: false) { client in
+      try await client.execute(uri: "/v1/ws", method: .get, headers: .bearer(secret)) { response in
+        #expect(response.status.code == 426)
+        #expect(response.errorCode == "upgrade_required")
+      }
+    }
+  }
+
   @Test func aRevokedTokenStopsWorking() async throws {
     let harness = try ServerHarness()
     let secret = try harness.token("alice")

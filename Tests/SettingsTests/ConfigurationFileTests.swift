@@ -43,7 +43,24 @@ struct ConfigurationFileTests {
       database = "/srv/snippets.db"
       [run]
       with = ["/srv/data.csv", "/srv/images"]
+      [server]
+      max_files = 4
+      max_files_kb = 100
+      rate_per_second = 2.5
+      rate_burst = 10
+      jobs_per_token = 3
+      queue_capacity = 50
+      retention_hours = 1
       """)
+    var server = ServerSettings()
+    server.maximumFiles = 4
+    server.maximumFileKilobytes = 100
+    server.ratePerSecond = 2.5
+    server.rateBurst = 10
+    server.jobsPerToken = 3
+    server.queueCapacity = 50
+    server.retentionHours = 1
+    #expect(whole.server == server)
     let configuration = whole.sandbox
     #expect(whole.editor.indentWidth == 2 && whole.editor.tabWidth == 8 && !whole.editor.autoClose)
     #expect(whole.theme == "light")
@@ -90,6 +107,10 @@ struct ConfigurationFileTests {
       ("[run]\nwith = [\"data.csv\"]\n", "run.with"),
       ("[run]\nwith = [1]\n", "run.with"),
       ("[run]\nargs = []\n", "run.args"),
+      ("[server]\nmax_files = -1\n", "server.max_files"),
+      ("[server]\nrate_per_second = \"fast\"\n", "server.rate_per_second"),
+      ("[server]\nrate_per_second = 0\n", "server.rate_per_second"),
+      ("[server]\nworkers = 2\n", "server.workers"),
     ])
   func badKeys(text: String, key: String) {
     #expect {

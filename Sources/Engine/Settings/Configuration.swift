@@ -12,6 +12,8 @@ public struct Configuration: Sendable, Equatable {
   public var databasePath: String?
   /// `[keys]`: the user's key bindings, as written (the editor checks them).
   public var keyBindings: [KeyBinding] = []
+  /// `[server]`, for `coderemote serve`.
+  public var server = ServerSettings()
 
   public init() {}
 

@@ -13,6 +13,8 @@ import TOMLKit
 ///     [run]             # with = ["/abs/path", …]: files or directories every run sees (read-only)
 ///     [keys]            # "ctrl-s" = "save"; [keys.output] etc. per context (KeyBinding; the
 ///                       # editor checks them and warns, so a bad one never stops it)
+///     [server]          # max_files, max_files_kb, rate_per_second, rate_burst, jobs_per_token,
+///                       # queue_capacity, retention_hours (`coderemote serve`)
 struct ConfigurationFile {
   let path: String
 
@@ -27,7 +29,10 @@ struct ConfigurationFile {
     }
     var whole = Configuration()
     try expectOnly(
-      ["limits", "python", "sandbox", "editor", "ui", "store", "run", "keys"], in: root, prefix: "")
+      ["limits", "python", "sandbox", "editor", "ui", "store", "run", "keys", "server"], in: root, prefix: "")
+    if let server = try table("server", in: root) {
+      try readServer(server, into: &whole.server)
+    }
     if let keys = try table("keys", in: root) {
       whole.keyBindings = readKeys(keys, lines: KeyBinding.lines(in: text))
     }
@@ -128,6 +133,35 @@ struct ConfigurationFile {
         throw failure("limits.\(key)", "expected an integer from \(range.lowerBound) to \(range.upperBound)")
       }
       limits[keyPath: field] = number
+    }
+  }
+
+  private func readServer(_ table: TOMLTable, into server: inout ServerSettings) throws(ConfigurationError) {
+    let integers: [(String, WritableKeyPath<ServerSettings, Int?>, ClosedRange<Int>)] = [
+      ("max_files", \.maximumFiles, 0...4_096),
+      ("max_files_kb", \.maximumFileKilobytes, 0...1_048_576),
+      ("rate_burst", \.rateBurst, 1...1_000_000),
+      ("jobs_per_token", \.jobsPerToken, 1...100_000),
+      ("queue_capacity", \.queueCapacity, 1...1_000_000),
+    ]
+    let numbers: [(String, WritableKeyPath<ServerSettings, Double?>, ClosedRange<Double>)] = [
+      ("rate_per_second", \.ratePerSecond, 0.001...1_000_000),
+      ("retention_hours", \.retentionHours, 0.01...100_000),
+    ]
+    try expectOnly(integers.map(\.0) + numbers.map(\.0), in: table, prefix: "server.")
+    for (key, field, range) in integers {
+      guard let value = table[key] else { continue }
+      guard let number = value.int, range.contains(number) else {
+        throw failure("server.\(key)", "expected an integer from \(range.lowerBound) to \(range.upperBound)")
+      }
+      server[keyPath: field] = number
+    }
+    for (key, field, range) in numbers {
+      guard let value = table[key] else { continue }
+      guard let number = value.double ?? value.int.map(Double.init), range.contains(number) else {
+        throw failure("server.\(key)", "expected a number from \(range.lowerBound) to \(range.upperBound)")
+      }
+      server[keyPath: field] = number
     }
   }
 
