@@ -72,6 +72,25 @@ import Testing
     #expect(server.terminate() == 0)
   }
 
+  @Test func aRequestsFilesAreReadByTheProgramAndBadNamesAreNamed() throws {
+    let server = ServeProcess()
+    let token = try server.createToken("files")
+    try server.start(["--workers", "1"])
+    let body =
+      #"{"language":"python","code":"from pkg import m\nprint(m.x, open('pkg/data.txt').read())","files":[{"name":"pkg/m.py","content":"x = 7\n"},{"name":"pkg/data.txt","content_b64":"c2V2ZW4="}]}"#
+    let waited = try server.curl(["-d", body, server.url + "/v1/executions?wait=true"], token: token)
+    #expect(waited.status == 200)
+    #expect(Self.json(waited.body)["stdout"] as? String == "7 seven\n", "\(waited.body)")
+    let refused = try server.curl(
+      [
+        "-d", #"{"language":"python","code":"1","files":[{"name":"../escape","content":"x"}]}"#,
+        server.url + "/v1/executions",
+      ], token: token)
+    #expect(refused.status == 422)
+    #expect((Self.json(refused.body)["error"] as? [String: Any])?["field"] as? String == "files.0.name")
+    #expect(server.terminate() == 0)
+  }
+
   @Test func aJobRunningWhenTheServerIsKilledIsNotStuck() throws {
     let server = ServeProcess()
     let token = try server.createToken("crash")
