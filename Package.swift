@@ -108,6 +108,7 @@ let package = Package(
       name: "ServerTests",
       dependencies: [
         "Server", "Store", "Execution", "Sandbox", "Settings", "Analysis", "coderemote",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
       ]),

@@ -1,6 +1,8 @@
 import Foundation
-import Store
+import GRDB
 import Testing
+
+@testable import Store
 
 /// The SQLite queue on a real file: order, exclusive claims, finishing, requeue, retention.
 @Suite struct JobQueueTests {
@@ -11,6 +13,21 @@ import Testing
 
   func job(_ id: String, owner: String? = "t") -> QueuedJob {
     QueuedJob(id: id, owner: owner, state: .queued, request: Array("{}".utf8), createdAt: 1)
+  }
+
+  /// The steps between acceptance and result commit without waiting for the disk; every other
+  /// write (the acceptance, the result, the tokens) still finds the connection synchronous.
+  @Test func lightCommitsLeaveTheWriterSynchronous() async throws {
+    let (database, directory) = try database()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let queue = database.jobs
+    let level = { @Sendable (db: Database) in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    #expect(try await queue.submit(job("a"), capacity: 10))
+    #expect(try await queue.writeLightly(level) == 1)  // NORMAL inside
+    _ = try await queue.claim(at: 2)
+    _ = try await queue.append(kind: "stdout", data: [1], to: "a")
+    #expect(try await database.pool.write(level) == 2)  // FULL again
+    #expect(try await queue.events(of: "a", after: 0).map(\.data) == [[1]])
   }
 
   @Test func claimsInOrderAndNeverTheSameJobTwice() async throws {

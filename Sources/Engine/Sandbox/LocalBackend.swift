@@ -144,6 +144,10 @@ public struct LocalBackend: ExecutionBackend {
       warm.send(program: Array(request.code.utf8))
     {
       box = warm
+      // The replacement is made while this run goes on, so the next run finds one ready. It cannot
+      // take this run's uid (held until the run ends); a box discarded above wakes nobody, so its
+      // uid stays free for the cold run that follows.
+      pool?.refill()
     } else {
       let builder = BoxBuilder(
         limits: request.limits, configuration: configuration, layers: layers, interpreter: interpreter,

@@ -3,7 +3,8 @@ import GRDB
 
 /// The job queue in the server's SQLite file. Claims and cancels are single `UPDATE … WHERE state =`
 /// statements inside write transactions, which SQLite serialises: two workers never take one job.
-/// GRDB runs every call on its own threads, so no call blocks the tasks serving HTTP.
+/// GRDB runs every call on its own threads, so no call blocks the tasks serving HTTP. A job's
+/// acceptance and its result are synchronous commits; the steps between are not (`writeLightly`).
 public struct SQLiteJobQueue: JobQueue {
   let pool: DatabasePool
 
@@ -22,7 +23,7 @@ public struct SQLiteJobQueue: JobQueue {
   }
 
   public func claim(at time: Double) async throws -> QueuedJob? {
-    try await pool.write { db in
+    try await writeLightly { db in
       try Row.fetchOne(
         db,
         sql: """
@@ -35,7 +36,7 @@ public struct SQLiteJobQueue: JobQueue {
   }
 
   public func append(kind: String, data: [UInt8], to job: String) async throws -> Int64 {
-    try await pool.write { db in
+    try await writeLightly { db in
       try db.execute(
         sql: "INSERT INTO server_job_events (job, kind, data) VALUES (?, ?, ?)",
         arguments: [job, kind, Data(data)])
@@ -62,7 +63,7 @@ public struct SQLiteJobQueue: JobQueue {
   }
 
   public func requeue(_ job: String) async throws {
-    try await pool.write { db in
+    try await writeLightly { db in
       try db.execute(
         sql: "UPDATE server_jobs SET state = 'queued', started_at = NULL WHERE id = ? AND state = 'running'",
         arguments: [job])
