@@ -8,6 +8,7 @@ enum TestUids {
   static let warmBoxes = free(count: 1, in: 61_600..<62_600).lowerBound
   static let crashRecovery = free(count: 3, in: 62_600..<63_600)
   static let sweep = free(count: 10, in: 63_600..<64_600)
+  static let warmRefill = free(count: 2, in: 64_600..<65_100)
 
   /// `count` consecutive uids of `band` that no run holds now.
   static func free(count: UInt32, in band: Range<UInt32>) -> ClosedRange<UInt32> {
