@@ -59,7 +59,7 @@ extension Submission {
     }
     if let first = problems.first {
       var error = APIError.invalid(first.field, problems.map(\.message).joined(separator: "; "))
-      error.fields = problems.map(\.field)
+      if problems.count > 1 { error.fields = problems.map(\.field) }
       throw error
     }
     let total = files.reduce(0) { $0 + $1.contents.count }
