@@ -11,11 +11,19 @@ extension App {
     let bar = StatusBar(
       width: rect.width, position: "Ln \(position.line + 1), Col \(position.column + 1)", run: runStatusText,
       isolation: isolation + (stdinFile.map { " │ stdin: \($0.name)" } ?? ""),
-      keys: " F1 Help  F5 Run  ^Q Quit ")
+      keys: statusKeys)
     for piece in bar.pieces {
       let style = piece.role == .run ? runStatusStyle : theme.statusBar
       grid.put(piece.text, x: rect.x + piece.x, y: rect.y, style: style, maxX: rect.maxX)
     }
+  }
+
+  /// The keys the status bar recalls, as bound now (config.toml may have moved them).
+  var statusKeys: String {
+    let parts = [("help", "Help"), ("run", "Run"), ("quit", "Quit")].compactMap { name, word in
+      keymap.keys(for: CommandName(name)).first.map { "\($0.label) \(word)" }
+    }
+    return " " + parts.joined(separator: "  ") + " "
   }
 
   /// The run's state, or the question a key left open.

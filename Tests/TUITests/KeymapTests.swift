@@ -134,4 +134,14 @@ import Testing
     app.handle(.key(.modified(.character("w"), .alt)))
     #expect(!app.output.wrap)
   }
+
+  @Test func theStatusBarRecallsTheKeysAsBound() {
+    let app = App.scripted()
+    #expect(app.statusKeys == " F1 Help  F5 Run  ^Q Quit ")
+    app.applyKeyBindings([
+      KeyBinding(context: "global", key: "f1", command: "none", line: 1),
+      KeyBinding(context: nil, key: "f10", command: "help", line: 2),
+    ])
+    #expect(app.statusKeys == " F10 Help  F5 Run  ^Q Quit ")
+  }
 }
