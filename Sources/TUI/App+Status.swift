@@ -10,7 +10,7 @@ extension App {
     let position = editor.state.cursor
     let bar = StatusBar(
       width: rect.width, position: "Ln \(position.line + 1), Col \(position.column + 1)", run: runStatusText,
-      isolation: isolation + (stdinFile.map { " │ stdin: \($0.name)" } ?? ""),
+      stdin: stdinFile?.name, isolation: isolation,
       keys: statusKeys)
     for piece in bar.pieces {
       let style = piece.role == .run ? runStatusStyle : theme.statusBar

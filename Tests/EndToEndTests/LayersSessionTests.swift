@@ -54,4 +54,27 @@ import Testing
     #expect(Self.separatorColumn(again) == 60, "screen:\n\(again)")
     try EditorSessionTests.quitDiscardingChanges(tmux)
   }
+
+  @Test func altIAttachesAStdinFileThatRunsRead() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "stdin-e2e-\(UUID().uuidString).txt"
+    ).path
+    try "from-the-file\n".write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let tmux = try EditorSessionTests.startEditor()
+    try tmux.type("print(input().upper())")
+    try tmux.press("M-i")
+    try tmux.waitFor { $0.contains("stdin file:") }
+    try tmux.type("/no/such/file")
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.contains("/no/such/file: no such file") }
+    try tmux.press("C-u")
+    try tmux.type(path)
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.split(separator: "\n").last?.contains("│ stdin: ") == true }
+    try tmux.press("F5")
+    let screen = try tmux.waitFor { $0.contains("✓ ok · exit 0") }
+    #expect(EditorSessionTests.outputPane(screen).first == "FROM-THE-FILE", "screen:\n\(screen)")
+    try EditorSessionTests.quitDiscardingChanges(tmux)
+  }
 }

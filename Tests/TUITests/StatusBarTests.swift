@@ -24,6 +24,22 @@ import Testing
     #expect(wide.pieces.last?.x == 200 - 9)
   }
 
+  /// An attached stdin file outranks the isolation text; short of room, its last part is shown.
+  @Test func theStdinFileShowsBeforeTheIsolation() {
+    func texts(_ width: Int) -> [String] {
+      StatusBar(
+        width: width, position: "Ln 1, Col 1", run: "ready", stdin: "/srv/inputs/cases.txt",
+        isolation: "bubblewrap", keys: " F1 Help "
+      ).pieces.map(\.text)
+    }
+    #expect(
+      texts(200) == [
+        " Ln 1, Col 1 │ ", "ready", " │ stdin: /srv/inputs/cases.txt", " │ isolation: bubblewrap",
+        " F1 Help ",
+      ])
+    #expect(texts(40) == [" Ln 1, Col 1 │ ", "ready", " │ stdin: cases.txt"])
+  }
+
   @Test func theStatusRowShowsTheRunAtEveryWidth() async {
     for width in [40, 80, 200] {
       let app = App(
