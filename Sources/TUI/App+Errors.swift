@@ -3,8 +3,14 @@ import Editor
 /// From a traceback to the code: when a run ends, the line of its last error is marked in the
 /// editor's gutter; F8 jumps to it, and so does a click on a traceback line in the output pane.
 extension App {
-  /// The file names a traceback calls the program by.
-  private var programFiles: Set<String> { ["main.py", editor.fileName] }
+  /// The name a run gives the program, which its tracebacks call it by: the buffer's file name, or
+  /// a snippet's name with `.py` (a scratch buffer is `main.py`).
+  var programFileName: String {
+    editor.document != nil || editor.fileName.hasSuffix(".py") ? editor.fileName : editor.fileName + ".py"
+  }
+
+  /// The file names a traceback calls the program by (`main.py`: a backend that names it so).
+  private var programFiles: Set<String> { ["main.py", programFileName] }
 
   /// Marks the last error's line after a run (or clears the mark when there was none).
   func markLastError() {

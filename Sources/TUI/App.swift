@@ -256,7 +256,8 @@ public final class App {
     if stdinFile == nil { output.openStdin() }
     runState = .running(startedAt: clock.now)
     let request = ExecutionRequest(
-      code: editor.state.text, sharedPaths: sharedPaths, stdin: stdinFile?.bytes ?? [],
+      code: editor.state.text, displayName: programFileName, sharedPaths: sharedPaths,
+      stdin: stdinFile?.bytes ?? [],
       keepsStdinOpen: stdinFile == nil, limits: limits,
       resultOutputKilobytes: Self.resultOutputKilobytes)
     libraryRunStarted(code: request.code)

@@ -89,7 +89,8 @@ struct Run: Command {
 
     PhaseTrace.mark("configuration loaded")
     let request = ExecutionRequest(
-      code: code, arguments: arguments, sharedPaths: sharedPaths, stdin: input,
+      code: code, displayName: file == "-" ? "<stdin>" : file, arguments: arguments, sharedPaths: sharedPaths,
+      stdin: input,
       keepsStdinOpen: passesStdinThrough, limits: limits)
     let printer = LiveOutput(enabled: !json)
     let result: ExecutionResult

@@ -279,22 +279,26 @@ struct HostileProgramTests {
     // Without namespaces only Landlock's scoping (ABI 6, Linux 6.12) separates runs: a documented gap.
     guard layers.hasNamespaces || (LandlockRules.kernelABI ?? 0) >= 6 else { return }
     let name = "coderemote-test-\(UInt32.random(in: 0...UInt32.max))"
+    // The listener proves its socket takes connections (its own), then says so, and waits until
+    // the test says the intruder has tried; a connection the intruder made is in the backlog then.
     let listener = """
-      import socket
+      import select, socket, sys
       s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
       s.bind('\\0\(name)')
-      s.listen(1)
-      s.settimeout(2.5)
+      s.listen(2)
+      own = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+      own.connect('\\0\(name)')
+      s.accept()
       print('listening', flush=True)
-      try:
+      ready, _, _ = select.select([s, sys.stdin], [], [], 60)
+      if s in ready:
           s.accept()
           print('ACCEPTED')
-      except OSError as e:
-          print('alone', e)
+      else:
+          print('alone' if ready else 'never told')
       """
     let intruder = """
-      import socket, time
-      time.sleep(0.4)
+      import socket
       c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
       try:
           c.connect('\\0\(name)')
@@ -302,11 +306,13 @@ struct HostileProgramTests {
       except OSError as e:
           print('refused', e.errno)
       """
-    async let listening = Harness.run(listener, layers: layers, arguments: ["--timeout", "5"])
-    try await Task.sleep(for: .milliseconds(300))
-    let intrusion = try await Harness.run(intruder, layers: layers, arguments: ["--timeout", "5"])
-    let listened = try await listening
-    #expect(listened.stdout.hasPrefix("listening\nalone"), "\(listened.output)")
+    let listening = try Harness.start(listener, layers: layers, arguments: ["--timeout", "60"])
+    let announced = await RunSignals.offPool { listening.nextLine() }
+    try #require(announced == "listening", "the listener never came up: \(listening.finish())")
+    let intrusion = try await Harness.run(intruder, layers: layers, arguments: ["--timeout", "10"])
+    listening.send(line: "tried")
+    let listened = await RunSignals.offPool { listening.finish() }
+    #expect(listened.lines == ["listening", "alone"], "\(listened)")
     #expect(intrusion.stdout.hasPrefix("refused"), "\(intrusion.output)")
   }
 

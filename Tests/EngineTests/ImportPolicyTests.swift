@@ -43,12 +43,12 @@ struct ImportPolicyTests {
     #expect(off.result.status == .ok)
   }
 
-  @Test("tracebacks point at main.py's own lines", arguments: ImportPolicy.allCases)
+  @Test("tracebacks point at the program's own lines", arguments: ImportPolicy.allCases)
   func tracebackLines(policy: ImportPolicy) async throws {
     let layers = Harness.strongest
     let run = try await Harness.run("x = 1\n\ny = x / 0\n", layers: layers, policy: policy)
     #expect(run.result.status == .error)
-    #expect(run.stderr.contains("main.py\", line 3"), "\(run.stderr)")
+    #expect(run.stderr.contains("program.py\", line 3"), "\(run.stderr)")
     #expect(!run.stderr.contains("bootstrap"), "\(run.stderr)")
   }
 }

@@ -43,26 +43,4 @@ enum RunSignals {
       DetachedThread.start { continuation.resume(returning: body()) }
     }
   }
-
-  /// Waits until process `pid` sleeps and its CPU time stands still over 20 ms (a warm box's
-  /// interpreter done starting, waiting for its program). No event says when a process starts
-  /// waiting, so this looks at /proc/PID/stat, for up to 10 s.
-  static func waitUntilIdle(_ pid: pid_t) -> Bool {
-    func sample() -> (state: Substring, cpu: Substring)? {
-      guard let bytes = try? FileContents.read("/proc/\(pid)/stat") else { return nil }
-      let text = String(decoding: bytes, as: UTF8.self)
-      guard let close = text.lastIndex(of: ")") else { return nil }
-      let fields = text[text.index(after: close)...].split(separator: " ")
-      guard fields.count > 13 else { return nil }
-      return (fields[0], fields[11] + " " + fields[12])  // state, utime and stime
-    }
-    var last = sample()
-    for _ in 0..<500 {
-      usleep(20_000)
-      guard let now = sample() else { return false }
-      if now.state == "S", let before = last, before.cpu == now.cpu { return true }
-      last = now
-    }
-    return false
-  }
 }

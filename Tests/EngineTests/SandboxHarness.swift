@@ -48,6 +48,8 @@ enum SandboxHarness {
     var result: ExecutionResult
     var exitCode: Int32
     var seconds: Double
+    /// The program's file, as `coderemote run` was given it (its tracebacks name it so).
+    var file: String
     var stdout: String { String(decoding: result.stdout, as: UTF8.self) }
     var stderr: String { String(decoding: result.stderr, as: UTF8.self) }
     var output: String { stdout + stderr }
@@ -93,10 +95,11 @@ enum SandboxHarness {
     return try outcome.get()
   }
 
-  private static func runBlocking(
-    _ code: String, layers: LayerSet, arguments: [String], policy: ImportPolicy,
-    limits: [String: Int], switches: [String: Bool], pidNamespace: Bool, environment: [String: String]
-  ) throws -> Outcome {
+  /// A scratch directory holding `program.py` (`code`) and a configuration choosing `layers`.
+  private static func scratch(
+    for code: String, layers: LayerSet, policy: ImportPolicy = .off, limits: [String: Int] = [:],
+    switches: [String: Bool] = [:]
+  ) throws -> (directory: TemporaryDirectory, file: String) {
     let scratch = try TemporaryDirectory()
     let configDirectory = scratch.path + "/config/coderemote"
     try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
@@ -108,6 +111,15 @@ enum SandboxHarness {
     try config.write(toFile: configDirectory + "/config.toml", atomically: true, encoding: .utf8)
     let file = scratch.path + "/program.py"
     try code.write(toFile: file, atomically: true, encoding: .utf8)
+    return (scratch, file)
+  }
+
+  private static func runBlocking(
+    _ code: String, layers: LayerSet, arguments: [String], policy: ImportPolicy,
+    limits: [String: Int], switches: [String: Bool], pidNamespace: Bool, environment: [String: String]
+  ) throws -> Outcome {
+    let (scratch, file) = try Self.scratch(
+      for: code, layers: layers, policy: policy, limits: limits, switches: switches)
 
     let process = Process()
     // Options before the file: words after it are the program's own arguments.
@@ -144,7 +156,70 @@ enum SandboxHarness {
           "no JSON result (exit \(process.terminationStatus)): \(String(decoding: data.prefix(500), as: UTF8.self))"
       )
     }
-    return Outcome(result: result, exitCode: process.terminationStatus, seconds: seconds)
+    return Outcome(result: result, exitCode: process.terminationStatus, seconds: seconds, file: file)
+  }
+
+  /// A program running under `coderemote run` (without `--json`: its output streams as it comes),
+  /// for a test that must act while it runs — after a line it prints says it is ready.
+  final class LiveRun: @unchecked Sendable {
+    private let process = Process()
+    private let output = Pipe()
+    private let input = Pipe()
+    private let scratch: TemporaryDirectory
+    private var pending: [UInt8] = []
+    /// Every line read so far, through `nextLine()`.
+    private(set) var lines: [String] = []
+
+    fileprivate init(_ code: String, layers: LayerSet, arguments: [String]) throws {
+      let made = try SandboxHarness.scratch(for: code, layers: layers)
+      scratch = made.directory
+      process.executableURL = URL(fileURLWithPath: SandboxHarness.binary)
+      process.arguments = ["run"] + arguments + [made.file]
+      var environment = ProcessInfo.processInfo.environment
+      environment["XDG_CONFIG_HOME"] = scratch.path + "/config"
+      process.environment = environment
+      process.standardInput = input
+      process.standardOutput = output
+      process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+      try process.run()
+    }
+
+    /// The next line the program prints (blocking until it comes), or nil once its output ends.
+    func nextLine() -> String? {
+      while true {
+        if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+          let line = String(decoding: pending[..<newline], as: UTF8.self)
+          pending.removeSubrange(...newline)
+          lines.append(line)
+          return line
+        }
+        let chunk = output.fileHandleForReading.availableData
+        if chunk.isEmpty { return nil }
+        pending += chunk
+      }
+    }
+
+    /// Sends the program a line on its standard input (`coderemote run` passes it through).
+    func send(line: String) {
+      input.fileHandleForWriting.write(Data((line + "\n").utf8))
+    }
+
+    /// Reads the rest of the output and waits for the run to end: every line, and the exit code.
+    func finish() -> (lines: [String], exitCode: Int32) {
+      try? input.fileHandleForWriting.close()
+      while nextLine() != nil {}
+      process.waitUntilExit()
+      return (lines, process.terminationStatus)
+    }
+
+    deinit {
+      if process.isRunning { process.terminate() }
+    }
+  }
+
+  /// Starts `code` under `coderemote run` and returns at once; the caller reads its lines.
+  static func start(_ code: String, layers: LayerSet, arguments: [String] = []) throws -> LiveRun {
+    try LiveRun(code, layers: layers, arguments: arguments)
   }
 
   /// Live host processes whose name (comm) is `marker`: programs name themselves so that anything

@@ -75,4 +75,21 @@ import Testing
     #expect(app.focus == .output)
     #expect(app.editor.state.cursor.line == 3)
   }
+
+  /// The run names the program after the buffer, and its tracebacks, naming it so, still jump.
+  @Test func theRunNamesTheProgramAfterTheBufferAndItsTracebackJumps() async {
+    let traceback =
+      "Traceback (most recent call last):\n  File \"tally.py\", line 2, in <module>\nNameError\n"
+    let backend = ScriptedBackend(events: AppTests.finished("", stderr: traceback, status: .error, exit: 1))
+    let app = App(backend: backend, text: "x = 1\nprint(y)\n")
+    app.editor.fileName = "tally"  // a snippet's name
+    app.handle(.key(.function(5)))
+    await app.settle()
+    #expect(backend.control.requests.withLock { $0.map(\.displayName) } == ["tally.py"])
+    #expect(app.editor.gutterMarks == [1: .error])
+    // A scratch buffer runs as main.py.
+    let scratch = ScriptedBackend()
+    App(backend: scratch).handle(.key(.function(5)))
+    #expect(scratch.control.requests.withLock { $0.map(\.displayName) } == ["main.py"])
+  }
 }

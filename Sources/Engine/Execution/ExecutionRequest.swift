@@ -2,6 +2,10 @@
 public struct ExecutionRequest: Sendable, Equatable {
   public var language: String
   public var code: String
+  /// The name the program runs under in tracebacks and warnings: the file as the user knows it
+  /// (`coderemote run path/to/x.py`, the editor's buffer). Only a label: the program's file in the
+  /// box is still `main.py` (docs/security.md, "What the program sees").
+  public var displayName: String
   /// The program's `sys.argv[1:]`, passed as they are (never through a shell).
   public var arguments: [String]
   /// Host files and directories the program sees beside it, read-only, under their own names
@@ -23,12 +27,14 @@ public struct ExecutionRequest: Sendable, Equatable {
   public var resultOutputKilobytes: Int?
 
   public init(
-    language: String = "python", code: String, arguments: [String] = [], sharedPaths: [String] = [],
-    files: [ExecutionFile] = [], stdin: [UInt8] = [], keepsStdinOpen: Bool = false,
+    language: String = "python", code: String, displayName: String = "main.py", arguments: [String] = [],
+    sharedPaths: [String] = [], files: [ExecutionFile] = [], stdin: [UInt8] = [],
+    keepsStdinOpen: Bool = false,
     limits: ExecutionLimits = .defaults, resultOutputKilobytes: Int? = nil
   ) {
     self.language = language
     self.code = code
+    self.displayName = displayName
     self.arguments = arguments
     self.sharedPaths = sharedPaths
     self.files = files

@@ -20,6 +20,8 @@ struct BoxBuilder {
   var shared: [SharedPath] = []
   /// The request's files, written beside `main.py` (a cold box's only, like the arguments).
   var requestFiles: [ExecutionFile] = []
+  /// The name tracebacks call a cold box's program (a warm box's comes with its program).
+  var displayName = "main.py"
 
   /// Isolated, no `site` (the bootstrap does what a program needs of it), unbuffered output.
   static let pythonFlags = ["-I", "-S", "-u"]
@@ -59,12 +61,12 @@ struct BoxBuilder {
     defer {
       if !started {
         files.closeDescriptors()
-        files.closeProgramPipe()
+        files.closeWarmPipes()
         cgroup?.remove()
         files.workDirectory?.remove()
       }
     }
-    if program == nil { try files.makeWaitPipe() }
+    if program == nil { try files.makeWaitPipes() }
     var plan =
       switch layers.namespaces {
       case .native: try boxPlan(program, lease: lease, seccomp: seccomp, files: &files)
@@ -89,7 +91,7 @@ struct BoxBuilder {
     files.closeDescriptors()
     return PreparedBox(
       process: process, lease: lease, cgroup: cgroup, workDirectory: files.workDirectory,
-      programPipe: files.takeProgramPipe(), isolation: applied.isolation, limits: limits,
+      warmPipes: files.takeWarmPipes(), isolation: applied.isolation, limits: limits,
       throughBubblewrap: layers.bubblewrap != nil, killByUid: layers.namespaces == nil && cgroup == nil)
   }
 
@@ -109,37 +111,55 @@ struct BoxBuilder {
       descriptors = []
     }
 
-    /// A warm box's pipe, which the program comes through: the write end stays here, the read end
-    /// goes to the child (with the other descriptors) as number `waitFD`.
+    /// A warm box's two pipes: the program comes through one (the write end stays here, the read
+    /// end goes to the child as number `waitFD`), and the bootstrap writes a byte on the other when
+    /// it starts waiting (the read end stays here, the write end goes to the child as `readyFD`).
     private(set) var programPipe: Int32?
+    private(set) var readyPipe: Int32?
     private(set) var waitFD: Int32?
+    private(set) var readyFD: Int32?
 
-    mutating func makeWaitPipe() throws {
+    mutating func makeWaitPipes() throws {
+      let program = try Self.pipeEnds()
+      programPipe = program.write
+      waitFD = pass(program.read)
+      let ready = try Self.pipeEnds()
+      readyPipe = ready.read
+      readyFD = pass(ready.write)
+    }
+
+    private static func pipeEnds() throws -> (read: Int32, write: Int32) {
       var ends: [Int32] = [-1, -1]
       guard pipe(&ends) == 0 else { throw SpawnError(executable: "pipe", errno: errno) }
       ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
-      programPipe = ends[1]
-      waitFD = pass(ends[0])
+      return (ends[0], ends[1])
     }
 
-    mutating func takeProgramPipe() -> Int32? {
-      defer { programPipe = nil }
-      return programPipe
+    mutating func takeWarmPipes() -> (program: Int32, ready: Int32)? {
+      defer { (programPipe, readyPipe) = (nil, nil) }
+      guard let programPipe, let readyPipe else { return nil }
+      return (programPipe, readyPipe)
     }
 
-    mutating func closeProgramPipe() {
-      if let programPipe { close(programPipe) }
-      programPipe = nil
+    mutating func closeWarmPipes() {
+      for end in [programPipe, readyPipe] { if let end { close(end) } }
+      (programPipe, readyPipe) = (nil, nil)
     }
   }
 
-  /// The interpreter's arguments: the bootstrap, then (for a warm box) the descriptor the program
-  /// comes through, then the program's path.
+  /// The interpreter's arguments: the bootstrap, then the descriptors a warm box waits and says it
+  /// is ready on, or a cold box's display name, then the program's path.
   private func pythonArguments(main: String, files: RunFiles) -> [String] {
-    let wait = files.waitFD.map { ["\(PythonBootstrap.waitFlag)\($0)"] } ?? []
-    return Self.pythonFlags + ["-c", PythonBootstrap.source(policy: configuration.importPolicy)] + wait + [
-      main
-    ] + programArguments
+    let announce =
+      if let waitFD = files.waitFD, let readyFD = files.readyFD {
+        "\(PythonBootstrap.waitFlag)\(waitFD),\(readyFD)"
+      } else {
+        PythonBootstrap.nameFlag + displayName
+      }
+    return Self.pythonFlags + [
+      "-c", PythonBootstrap.source(policy: configuration.importPolicy), announce, main,
+    ]
+      + programArguments
   }
 
   /// bubblewrap around the interpreter. As root the work dir is a host tmpfs capped in size and

@@ -58,8 +58,9 @@ public struct LocalBackend: ExecutionBackend {
   /// The pid of the warm box's interpreter when one is ready (tests and benchmarks wait on it).
   public var warmProcess: pid_t? { pool?.readyProcess }
 
-  /// Waits (up to `timeout`) for the warm box to be ready; its interpreter's pid, or nil when none
-  /// came in time (or the backend keeps none). For tests and benchmarks that need a box to take.
+  /// Waits (up to `timeout`) for a warm box to be ready — its interpreter started and waiting for a
+  /// program; its interpreter's pid, or nil when none came in time (or the backend keeps none). For
+  /// tests and benchmarks that need a box to take.
   public func waitForWarmBox(timeout: Duration = .seconds(10)) -> pid_t? {
     pool?.waitForBox(timeout: timeout)
   }
@@ -125,6 +126,8 @@ public struct LocalBackend: ExecutionBackend {
     if request.arguments.contains(where: { $0.utf8.contains(0) }) {
       throw .invalidRequest("a program argument holds a NUL byte")
     }
+    let displayName = request.displayName.isEmpty ? "main.py" : request.displayName
+    if displayName.utf8.contains(0) { throw .invalidRequest("the program's display name holds a NUL byte") }
     let shared: [SharedPath]
     do {
       shared = try SharedPath.resolve(
@@ -141,7 +144,7 @@ public struct LocalBackend: ExecutionBackend {
     // A warm box's interpreter started before its arguments and files were known: such a run is cold.
     if request.arguments.isEmpty, shared.isEmpty, request.files.isEmpty,
       let warm = pool?.take(for: request.limits),
-      warm.send(program: Array(request.code.utf8))
+      warm.send(name: displayName, program: Array(request.code.utf8))
     {
       box = warm
       // The replacement is made while this run goes on, so the next run finds one ready. It cannot
@@ -151,7 +154,8 @@ public struct LocalBackend: ExecutionBackend {
     } else {
       let builder = BoxBuilder(
         limits: request.limits, configuration: configuration, layers: layers, interpreter: interpreter,
-        programArguments: request.arguments, shared: shared, requestFiles: request.files)
+        programArguments: request.arguments, shared: shared, requestFiles: request.files,
+        displayName: displayName)
       do {
         box = try builder.coldBox(program: Array(request.code.utf8))
       } catch {

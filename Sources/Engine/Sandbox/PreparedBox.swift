@@ -18,19 +18,23 @@ final class PreparedBox: @unchecked Sendable {
   private let workDirectory: WorkDirectory?
   /// The write end of a warm box's program pipe; nil once the program is sent, or for a cold box.
   private var programPipe: Int32?
+  /// The read end of a warm box's ready pipe, until the bootstrap's byte (or its end) is read.
+  private var readyPipe: Int32?
   private let throughBubblewrap: Bool
   private let killByUid: Bool
   private var done = false
 
   init(
     process: SpawnedProcess, lease: UidLease?, cgroup: RunCgroup?, workDirectory: WorkDirectory?,
-    programPipe: Int32?, isolation: String, limits: ExecutionLimits, throughBubblewrap: Bool, killByUid: Bool
+    warmPipes: (program: Int32, ready: Int32)?, isolation: String, limits: ExecutionLimits,
+    throughBubblewrap: Bool, killByUid: Bool
   ) {
     self.process = process
     self.lease = lease
     self.cgroup = cgroup
     self.workDirectory = workDirectory
-    self.programPipe = programPipe
+    self.programPipe = warmPipes?.program
+    self.readyPipe = warmPipes?.ready
     self.isolation = isolation
     self.limits = limits
     self.throughBubblewrap = throughBubblewrap
@@ -51,13 +55,30 @@ final class PreparedBox: @unchecked Sendable {
       && info._sifields._kill.si_pid == 0
   }
 
-  /// Sends a warm box its program. False when the interpreter died waiting (killed from outside,
-  /// say): that is not a result, the caller runs the program in a new box.
-  func send(program: [UInt8]) -> Bool {
+  /// What the pool polls to learn that a warm box's interpreter waits for its program.
+  var readyDescriptor: Int32? { readyPipe }
+
+  /// Reads what the ready pipe holds, once poll(2) said it holds something: true for the
+  /// bootstrap's byte (it waits for its program now), false when the interpreter ended first.
+  func readReadySignal() -> Bool {
+    guard let pipe = readyPipe else { return false }
+    readyPipe = nil
+    var byte: UInt8 = 0
+    var got: Int
+    repeat { got = read(pipe, &byte, 1) } while got < 0 && errno == EINTR
+    close(pipe)
+    return got == 1
+  }
+
+  /// Sends a ready warm box its program, under the name its tracebacks give it. False when the
+  /// interpreter died waiting (killed from outside, say): that is not a result, the caller runs the
+  /// program in a new box. The box waits, so everything its interpreter did so far was its start-up,
+  /// and none of that CPU time is the program's.
+  func send(name: String, program: [UInt8]) -> Bool {
     guard let pipe = programPipe else { return false }
     startupCPU = cpuMilliseconds() ?? 0
     programPipe = nil
-    let sent = LiveWrite.all(program, to: pipe)
+    let sent = LiveWrite.all(PythonBootstrap.warmMessage(name: name, program: program), to: pipe)
     close(pipe)
     return sent
   }
@@ -113,8 +134,8 @@ final class PreparedBox: @unchecked Sendable {
   private func cleanUp() {
     guard !done else { return }
     done = true
-    if let programPipe { close(programPipe) }
-    programPipe = nil
+    for end in [programPipe, readyPipe] { if let end { close(end) } }
+    (programPipe, readyPipe) = (nil, nil)
     cgroup?.remove()
     workDirectory?.remove()
     PhaseTrace.mark("cleaned up")

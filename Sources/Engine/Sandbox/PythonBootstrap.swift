@@ -7,8 +7,9 @@ import Settings
 /// `os` and runs every `.pth` file of the host), so the bootstrap does the part a program needs —
 /// `exit()`/`quit()`/`help()`, and the site-packages directories, added only when an import first
 /// misses the standard library — installs the import policy's audit hook when there is one (no later
-/// code can remove it), then compiles `main.py` under that name and runs it as `__main__`, so
-/// tracebacks show the editor's line numbers and not the bootstrap's frames.
+/// code can remove it), then compiles `main.py` under the program's display name (the file as the
+/// user knows it) and runs it as `__main__`, so tracebacks show that name and the editor's line
+/// numbers, and not the bootstrap's frames.
 enum PythonBootstrap {
   /// The source for `policy`; the lists are embedded as Python literals, never spliced from input.
   static func source(policy: ImportPolicy) -> String {
@@ -17,8 +18,8 @@ enum PythonBootstrap {
       "frozenset({" + names.map { "'\($0)'" }.joined(separator: ", ") + "})"
     }
     let install =
-      "_coderemote_install('\(policy.rawValue)', \(literal(policy.blockedImports)), "
-      + "\(literal(policy.blockedEvents)))\ndel _coderemote_install\n\n"
+      "_coderemote_name_program = _coderemote_install('\(policy.rawValue)', "
+      + "\(literal(policy.blockedImports)), \(literal(policy.blockedEvents)))\ndel _coderemote_install\n\n"
     return prelude + auditHook + install + runMain
   }
 
@@ -105,9 +106,13 @@ enum PythonBootstrap {
 
     """#
 
+  /// The policy's hook. Code is the program's when its file is not the standard library's, or
+  /// when it is the program's own display name (which may name any path: `run /usr/lib/x.py`).
+  /// `_coderemote_install` returns the function that tells the hook that name.
   static let auditHook = #"""
     def _coderemote_install(policy, blocked_imports, blocked_events):
         library_roots = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix})
+        program_names = []
 
         def imported_by_user_code():
             frame = sys._getframe(2)
@@ -116,7 +121,7 @@ enum PythonBootstrap {
                 if name.startswith('<frozen') or '/importlib/' in name:
                     frame = frame.f_back
                     continue
-                return not name.startswith(library_roots)
+                return name in program_names or not name.startswith(library_roots)
             return True
 
         def hook(event, args):
@@ -130,36 +135,112 @@ enum PythonBootstrap {
                 raise PermissionError(f"{event} is blocked by the '{policy}' import policy")
 
         sys.addaudithook(hook)
+        return program_names.append
 
     """#
 
-  /// The argument that makes the bootstrap wait for the program on a descriptor (a warm box).
+  /// The argument that makes the bootstrap wait for the program (a warm box):
+  /// `--coderemote-wait-fd=PROGRAM,READY` names the descriptor the program comes through and the
+  /// one the bootstrap writes a byte to when it starts waiting for it.
   static let waitFlag = "--coderemote-wait-fd="
+  /// The argument that names a cold box's program for tracebacks (`ExecutionRequest.displayName`).
+  static let nameFlag = "--coderemote-name="
 
-  /// Runs the file named by the first argument (an absolute path) as `__main__`. A warm box first
-  /// waits for the program on the descriptor `--coderemote-wait-fd=N` names, having done everything
-  /// else a start needs — including Python's one-off setup of the compiler — and writes it there.
+  /// What a warm box's program pipe carries: the name, a NUL (a name holds none), the source.
+  static func warmMessage(name: String, program: [UInt8]) -> [UInt8] {
+    Array(name.utf8) + [0] + program
+  }
+
+  /// Runs the file named by the first argument (an absolute path) as `__main__`, compiled under
+  /// the program's display name — `--coderemote-name=NAME` before the path, or the first part of
+  /// what a warm box's pipe brings; `main.py` when neither says. A warm box first does everything
+  /// else a start needs, including Python's one-off setup of the compiler, then says so with a byte
+  /// on its ready descriptor and waits for its program, which it writes to the path.
+  /// The display name is only a label: `__file__` and `sys.argv[0]` stay the real file in the box,
+  /// and the source reaches tracebacks, warnings and `inspect` through linecache's cache, filled
+  /// under that name when linecache is first imported, and through the module's `__loader__`
+  /// (which linecache asks for files it cannot read), so no file of that name is read.
   static let runMain = #"""
+    class _CoderemoteProgramSource:
+        """The main module's loader, as far as linecache and inspect ask: the program's text. Also
+        first on sys.meta_path until linecache is imported, to put the text into linecache's cache
+        under the program's name then: warnings look lines up by file name alone, and importing
+        linecache at start would cost a hello world 10 ms (it imports tokenize and re)."""
+        def __init__(self, name, source):
+            self.name = name
+            self.source = source
+
+        def get_source(self, name):
+            from importlib.util import decode_source
+            return decode_source(self.source)
+
+        def seed(self, linecache):
+            try:
+                text = self.get_source('__main__')
+            except Exception:
+                return  # not text in its declared encoding: tracebacks go without source lines
+            # No modification time: linecache.checkcache keeps the entry and never stats the name.
+            linecache.cache[self.name] = (len(text), None, text.splitlines(True), self.name)
+
+        def find_spec(self, name, path=None, target=None):
+            if name != 'linecache':
+                return None
+            if self in sys.meta_path:
+                sys.meta_path.remove(self)
+            for finder in sys.meta_path:
+                spec = finder.find_spec(name, path, target)
+                if spec is not None:
+                    break
+            else:
+                return None
+            run = spec.loader.exec_module
+
+            def exec_module(module):
+                run(module)
+                self.seed(module)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
     def _coderemote_run_main():
-        if sys.argv[1].startswith('--coderemote-wait-fd='):
-            descriptor = int(sys.argv.pop(1).partition('=')[2])
+        import posix
+        name = 'main.py'
+        path = sys.argv[1]
+        if path.startswith('--coderemote-wait-fd='):
+            program_fd, _, ready_fd = sys.argv.pop(1).partition('=')[2].partition(',')
             compile('', '<warm-up>', 'exec')
-            with open(descriptor, 'rb') as pipe:
-                source = pipe.read()
+            posix.write(int(ready_fd), b'.')
+            posix.close(int(ready_fd))
+            with open(int(program_fd), 'rb') as pipe:
+                message = pipe.read()
+            name_bytes, _, source = message.partition(b'\0')
+            name = name_bytes.decode('utf-8', 'surrogateescape')
             with open(sys.argv[1], 'wb') as main_file:
                 main_file.write(source)
+        else:
+            if path.startswith('--coderemote-name='):
+                name = sys.argv.pop(1).partition('=')[2]
+            with open(sys.argv[1], 'rb') as source_file:
+                source = source_file.read()
         path = sys.argv[1]
-        with open(path, 'rb') as source_file:
-            source = source_file.read()
+        name_program = globals().pop('_coderemote_name_program', None)
+        if name_program is not None:
+            name_program(name)
+        program = _CoderemoteProgramSource(name, source)
+        if 'linecache' in sys.modules:
+            program.seed(sys.modules['linecache'])
+        else:
+            sys.meta_path.insert(0, program)
         main = type(sys)('__main__')
         main.__file__ = path
+        main.__loader__ = program
         main.__builtins__ = __builtins__
         sys.modules['__main__'] = main
         sys.argv[:] = ['main.py'] + sys.argv[2:]
         # -I puts no script directory on sys.path; a program may import its neighbours, as with python3 main.py.
         sys.path.insert(0, path.rpartition('/')[0] or '/')
         try:
-            exec(compile(source, 'main.py', 'exec'), main.__dict__)
+            exec(compile(source, name, 'exec'), main.__dict__)
         except SystemExit:
             raise
         except MemoryError as error:
@@ -176,7 +257,7 @@ enum PythonBootstrap {
             sys.exit(1)
         except BaseException as error:
             import traceback
-            # Drop this frame: the program's traceback starts in main.py.
+            # Drop this frame: the program's traceback starts in its own file.
             traceback.print_exception(type(error), error, error.__traceback__.tb_next)
             sys.exit(1)
 

@@ -5,7 +5,7 @@ import Settings
 import Synchronization
 
 /// Keeps warm boxes ready: each with its uid leased, cgroup made, work dir mounted and interpreter
-/// started, waiting for a program. A run that takes one skips all of that (`make bench` shows the
+/// started, waiting for a program — which a box counts as only once its bootstrap says so. A run that takes one skips all of that (`make bench` shows the
 /// figure); afterwards the pool makes the next one in the background. For the editor (one box) and
 /// the server (one per worker slot), where runs come one after another from a long-lived process;
 /// `coderemote run` starts cold.
@@ -14,8 +14,15 @@ import Synchronization
 /// made it (its parent-death signal follows the thread, not the process), and so with the process.
 final class WarmBoxPool: Sendable {
   private let builder: BoxBuilder
-  /// The boxes ready for the next runs, oldest first; a monitor, so a caller can wait for one.
-  private let ready = Monitor<[PreparedBox]>([])
+  /// A box the pool made: starting until its bootstrap says, through its ready pipe, that it waits
+  /// for its program.
+  private struct Entry {
+    let box: PreparedBox
+    var isReady = false
+  }
+  /// The boxes made for the next runs, oldest first; a monitor, so a caller can wait for one.
+  /// Only ready boxes leave it other than by the pool's thread (which alone reads the ready pipes).
+  private let boxes = Monitor<[Entry]>([])
   private let capacity: Int
   private let closed = Atomic<Bool>(false)
   /// Set by the pool's thread when it has discarded its last box and ended.
@@ -24,6 +31,9 @@ final class WarmBoxPool: Sendable {
   private let taken = Atomic<Int>(0)
 
   static let retryMilliseconds: Int32 = 250
+  /// How long a run waits for a box still starting: less than a cold box takes, as a rule, since
+  /// the box is built and its interpreter half started; the bound is for a machine under load.
+  static let startingWait = Duration.seconds(5)
 
   init(builder: BoxBuilder, capacity: Int = 1) {
     self.builder = builder
@@ -32,11 +42,13 @@ final class WarmBoxPool: Sendable {
   }
 
   /// A warm box, if one is ready for `limits` and still alive; a stale one is discarded. Takes the
-  /// oldest, so the pool makes replacements while the newer ones wait.
+  /// oldest ready one, so the pool makes replacements while the newer ones wait; when every box is
+  /// still starting, waits for one to be ready.
   func take(for limits: ExecutionLimits) -> PreparedBox? {
+    boxes.wait(timeout: Self.startingWait) { $0.isEmpty || $0.contains(where: \.isReady) }
     guard
-      let box = ready.update({ boxes -> PreparedBox? in
-        boxes.isEmpty ? nil : boxes.removeFirst()
+      let box = boxes.update({ entries -> PreparedBox? in
+        entries.firstIndex(where: \.isReady).map { entries.remove(at: $0).box }
       })
     else { return nil }
     guard box.limits == limits, box.isWaiting else {
@@ -53,15 +65,16 @@ final class WarmBoxPool: Sendable {
   /// How many runs took a warm box (for tests).
   var runsTaken: Int { taken.load(ordering: .relaxed) }
 
-  /// The pid of the oldest warm box's interpreter, when one is ready (for tests and diagnostics).
-  var readyProcess: pid_t? { ready.update { $0.first?.process.pid } }
+  /// The pid of the oldest ready box's interpreter, when one is ready (for tests and diagnostics).
+  var readyProcess: pid_t? { boxes.update { $0.first(where: \.isReady)?.box.process.pid } }
 
   /// How many warm boxes are ready.
-  var readyCount: Int { ready.update { $0.count } }
+  var readyCount: Int { boxes.update { $0.count(where: \.isReady) } }
 
-  /// Waits (up to `timeout`) until a box is ready, and returns its interpreter's pid.
+  /// Waits (up to `timeout`) until a box is ready — its interpreter waiting for a program — and
+  /// returns its interpreter's pid.
   func waitForBox(timeout: Duration) -> pid_t? {
-    ready.wait(timeout: timeout) { !$0.isEmpty }
+    boxes.wait(timeout: timeout) { $0.contains(where: \.isReady) }
     return readyProcess
   }
 
@@ -73,33 +86,44 @@ final class WarmBoxPool: Sendable {
     finished.wait { $0 }
   }
 
-  /// The pool's thread: makes boxes whenever there are fewer than `capacity`, until it is closed.
+  /// The pool's thread: makes boxes whenever there are fewer than `capacity`, and hears each say it
+  /// is ready, until it is closed.
   private func makeBoxes() {
     if builder.layers.separateUid {
       StaleRuns.sweep(uidRange: builder.configuration.uidRange, cgroups: builder.layers.cgroups)
     }
     defer {
-      for box in ready.update({ boxes -> [PreparedBox] in
-        defer { boxes = [] }; return boxes
+      for entry in boxes.update({ entries -> [Entry] in
+        defer { entries = [] }; return entries
       }) {
-        box.discard()
+        entry.box.discard()
       }
       finished.update { $0 = true }
     }
     while !closed.load(ordering: .acquiring) {
-      var made = ready.update { $0.count >= capacity }
-      if !made, let box = try? builder.warmBox() {
-        made = ready.update { boxes -> Bool in
-          boxes.append(box)
-          return boxes.count >= capacity
+      var failed = false
+      if boxes.update({ $0.count < capacity }) {
+        if let box = try? builder.warmBox() {
+          boxes.update { $0.append(Entry(box: box)) }
+          continue  // not full yet, perhaps: go round again at once
         }
-        // Not full yet: go round again at once.
-        if !made { continue }
+        // A box that could not be made (every uid busy, processes or memory short for a moment) is
+        // tried again a little later rather than only at the next run.
+        failed = true
       }
-      // A box that could not be made (every uid busy, processes or memory short for a moment) is
-      // tried again a little later rather than only at the next run.
-      var wait = pollfd(fd: wakeUp.descriptor, events: Int16(POLLIN), revents: 0)
-      _ = poll(&wait, 1, made ? -1 : Self.retryMilliseconds)
+      let starting = boxes.update { $0.filter { !$0.isReady }.map(\.box) }
+      var waits = [pollfd(fd: wakeUp.descriptor, events: Int16(POLLIN), revents: 0)]
+      waits += starting.map { pollfd(fd: $0.readyDescriptor ?? -1, events: Int16(POLLIN), revents: 0) }
+      _ = poll(&waits, nfds_t(waits.count), failed ? Self.retryMilliseconds : -1)
+      for (box, wait) in zip(starting, waits.dropFirst()) where wait.revents != 0 {
+        let ready = box.readReadySignal()
+        boxes.update { entries in
+          guard let index = entries.firstIndex(where: { $0.box === box }) else { return }
+          if ready { entries[index].isReady = true } else { entries.remove(at: index) }
+        }
+        // It ended before it was ready (killed from outside): the next round makes another.
+        if !ready { box.discard() }
+      }
       wakeUp.drain()
     }
   }
