@@ -2,9 +2,13 @@ import FoundationEssentials
 import Glibc
 import Processes
 import Store
+import TUI
 
 /// The snippet filter as you type over 100,000 snippets, beside the `sqlite3` shell running the same
-/// FTS5 statement on the same file (its own `.timer`, so no process start is counted).
+/// FTS5 statement on the same file (its own `.timer`, so no process start is counted): the store's
+/// search, then the browser's own path (Ctrl-O to its first frame, and each keystroke of a filter
+/// to its frame) through the executable's adapter, `StoreLibrary` (symlinked here from
+/// Sources/coderemote, so what is measured is what ships).
 func runStoreBenchmarks() {
   let directory = "/tmp/coderemote-bench-store-\(getpid())"
   let path = directory + "/coderemote.db"
@@ -71,6 +75,76 @@ func runStoreBenchmarks() {
       "snippet list, first 200 of 100k", ours: opens, reference: listReference,
       referenceName: "sqlite3 shell, same query", budget: "(browser open)")
   }
+  runBrowserBenchmarks(store: store, path: path, prefixes: prefixes)
+}
+
+/// The browser as the user meets it, in a 200×60 editor: Ctrl-O until its first frame is drawn
+/// (every snippet's line read, the fuzzy index built, the preview loaded), then a filter typed one
+/// key at a time, each key until its frame is drawn (fuzzy over names and tags, the index over code).
+func runBrowserBenchmarks(store: SnippetStore, path: String, prefixes: [String]) {
+  let library = StoreLibrary(store)
+  let app = App(backend: IdleBackend())
+  app.attachCatalog(library)
+  var opens: [Double] = []
+  var keys: [Double] = []
+  for _ in 0..<5 {
+    opens += measure(1) {
+      app.handle(.key(.ctrl("o")))
+      _ = app.render(width: 200, height: 60)
+    }
+    var typed = ""
+    for prefix in prefixes {
+      // Each prefix is one more key of the word before it, or the first of a new word.
+      if !prefix.hasPrefix(typed) || prefix.count != typed.count + 1 {
+        app.handle(.key(.ctrl("u")))
+        typed = ""
+        for character in prefix.dropLast() { app.handle(.key(.character(character))) }
+        typed = String(prefix.dropLast())
+      }
+      let key = prefix.last!
+      keys += measure(1) {
+        app.handle(.key(.character(key)))
+        _ = app.render(width: 200, height: 60)
+      }
+      typed = prefix
+    }
+    app.handle(.key(.ctrl("u")))
+    app.handle(.key(.escape))
+  }
+  keys.sort()
+  opens.sort()
+
+  // The browser's full-text half, the same statement in the sqlite3 shell.
+  var script = ".timer on\n"
+  for _ in 0..<5 {
+    for prefix in prefixes {
+      guard let expression = SearchPattern(prefix).expression else { continue }
+      let quoted = "'" + expression.replacing("'", with: "''") + "'"
+      script +=
+        "SELECT rowid FROM snippets_fts WHERE snippets_fts MATCH \(quoted) ORDER BY rowid DESC LIMIT 200;\n"  // SnippetBrowser.codeMatchLimit
+    }
+  }
+  let reference = sqliteTimes(path: path, script: script)
+  // Opening reads every line of the list: the same statement, its rows sent nowhere.
+  let listReference = sqliteTimes(
+    path: path,
+    script: ".timer on\n.output /dev/null\n"
+      + String(
+        repeating: """
+          SELECT id, name, tags, pinned, updated_at, run_count, last_run_status, last_run_at FROM snippets
+          WHERE deleted_at IS NULL ORDER BY pinned DESC, updated_at DESC, id DESC;
+
+          """, count: 5))
+  guard !reference.isEmpty, !listReference.isEmpty else {
+    print("browser: the sqlite3 shell is missing or failed (apt-get install sqlite3); no reference")
+    return
+  }
+  report(
+    "browser open, 100k snippets (Ctrl-O to first 200x60 frame)", ours: opens, reference: listReference,
+    referenceName: "sqlite3 shell, reading the whole list", budget: "(none set)")
+  report(
+    "browser filter as you type, 100k snippets (key to frame)", ours: keys, reference: reference,
+    referenceName: "sqlite3 shell, the same FTS query", budget: "p99 < 10 ms")
 }
 
 /// Runs `script` in `sqlite3 PATH` and returns the `Run Time: real` of each statement in ms, sorted.

@@ -38,24 +38,25 @@ func wanted(_ group: String) -> Bool { groups.isEmpty || groups.contains(group) 
 // First, while this process holds nothing else: it measures its own resident memory.
 if wanted("flood") { runFloodBenchmark() }
 
+/// Never runs anything: frames (of the editor, of the browser) are drawn with no program going.
+struct IdleBackend: ExecutionBackend, ExecutionControl {
+  var name: String { "idle" }
+  var isolation: String { "none" }
+  func run(_ request: ExecutionRequest) -> ExecutionHandle {
+    let (handle, continuation) = ExecutionHandle.make(control: self)
+    continuation.finish()
+    return handle
+  }
+  func send(stdin: [UInt8]) {}
+  func closeStdin() {}
+  func cancel() {}
+}
+
 // A full 200×60 frame of the whole UI with a 100k-line buffer, against filling the same grid with
 // plain text (the least any renderer must do).
 if wanted("frame") {
   let source = (0..<100_000).map { "    value_\($0) = compute(\($0), 'text 日本語') + 1  # comment" }
     .joined(separator: "\n")
-  /// Never runs anything: the frames are drawn with no program going.
-  struct IdleBackend: ExecutionBackend, ExecutionControl {
-    var name: String { "idle" }
-    var isolation: String { "none" }
-    func run(_ request: ExecutionRequest) -> ExecutionHandle {
-      let (handle, continuation) = ExecutionHandle.make(control: self)
-      continuation.finish()
-      return handle
-    }
-    func send(stdin: [UInt8]) {}
-    func closeStdin() {}
-    func cancel() {}
-  }
   let app = App(backend: IdleBackend(), text: source)
   let frames = measure(300) { _ = app.render(width: 200, height: 60) }
   let line = String(repeating: "x", count: 200)

@@ -57,7 +57,7 @@ extension App {
     }
   }
 
-  private func snapshot(owner: BufferOwner) -> LibrarySession.Snapshot {
+  func snapshot(owner: BufferOwner) -> LibrarySession.Snapshot {
     .init(owner: owner, version: editor.state.version, cursor: editor.state.cursor, topLine: editor.topLine)
   }
 

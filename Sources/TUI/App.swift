@@ -64,6 +64,8 @@ public final class App {
   var restartPending = false
   /// Autosave and the run history, once `attach(_:)` links a library (App+Library.swift).
   var library: LibrarySession?
+  /// The snippet database the browser (Ctrl-O) browses (App+Browser.swift).
+  var catalog: (any SnippetCatalog)?
 
   public init(
     backend: any ExecutionBackend, text: String = "", fileName: String = "main.py",

@@ -134,7 +134,9 @@ extension Edit {
     do {
       let store = try SnippetStore.open(path: path)
       if let moved = store.movedAside { app.editor.note("\(moved)") }
-      app.attach(StoreLibrary(store))
+      let library = StoreLibrary(store)
+      app.attach(library)
+      app.attachCatalog(library)
     } catch {
       app.editor.note("autosave is off: \(error)")
     }

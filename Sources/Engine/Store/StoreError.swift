@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   /// Another process held the database for longer than the busy timeout.
   case busy(path: String)
   case noSuchSnippet(Int64)
+  /// What was asked cannot be stored (an empty name).
+  case invalid(String)
   /// Any other SQLite or file error, with SQLite's own words.
   case failed(path: String, reason: String)
 
@@ -27,6 +29,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .diskFull(let path): return "the disk holding \(path) is full: nothing was saved"
     case .busy(let path): return "the database \(path) stayed locked by another process"
     case .noSuchSnippet(let id): return "no snippet with id \(id)"
+    case .invalid(let reason): return reason
     case .failed(let path, let reason): return "database \(path): \(reason)"
     }
   }

@@ -1,0 +1,1 @@
+../../Sources/coderemote/StoreLibrary.swift

@@ -1,0 +1,101 @@
+/// The filter as you type: every word must match a snippet's name or tags fuzzily (best first), or
+/// its code through the full-text index (after those, in the list's order).
+extension SnippetBrowser {
+  /// How many code matches the full-text index is asked for per keystroke.
+  static let codeMatchLimit = 200
+
+  var isFiltering: Bool { filter.contains { !$0.isWhitespace } }
+
+  /// The rows for the current filter.
+  mutating func refilter() {
+    guard isFiltering else {
+      narrowing = []
+      setRows(entries.indices.map { Row(entry: $0, score: nil, inCode: false) })
+      return
+    }
+    let words = FuzzyIndex.words(of: filter)
+    while let last = narrowing.last, !filter.hasPrefix(last.filter) { narrowing.removeLast() }
+    var matched: [(key: Int64, entry: Int32)] = []
+    var candidates: [Int32] = []
+    func consider(_ entry: Int32) {
+      guard let score = index.score(words, entry: Int(entry)) else { return }
+      candidates.append(entry)
+      // Best score first, then the list's order: one integer to sort by.
+      matched.append((Int64(-score) << 32 | Int64(entry), entry))
+    }
+    if let last = narrowing.last {
+      for entry in last.candidates { consider(entry) }
+    } else {
+      for entry in 0..<Int32(entries.count) { consider(entry) }
+    }
+    narrowing.append((filter, candidates))
+    matched.sort { $0.key < $1.key }
+
+    var codeIDs: [Int64] = []
+    do {
+      codeIDs = try catalog.searchCode(filter, limit: Self.codeMatchLimit)
+    } catch {
+      fail(error)
+    }
+    let inCode = Set(codeIDs.compactMap { positionOfID[$0] })
+    var rows = matched.map { Row(entry: Int($0.entry), score: Int(-($0.key >> 32)), inCode: inCode.contains(Int($0.entry))) }
+    let fuzzy = Set(candidates.map(Int.init))
+    rows += inCode.subtracting(fuzzy).sorted().map { Row(entry: $0, score: nil, inCode: true) }
+    setRows(rows)
+  }
+
+  /// The characters of a row's name and tags that the filter matched.
+  func highlights(of row: Row) -> (name: Set<Int>, tags: Set<Int>) {
+    guard isFiltering, row.score != nil else { return ([], []) }
+    return index.positions(FuzzyIndex.words(of: filter), entry: row.entry)
+  }
+
+  /// Where the words of the filter occur in a line of code: the starts of words that begin with one
+  /// of them (as the full-text index matches), as byte ranges of the line.
+  func codeMatches(in line: Substring) -> [Range<Int>] {
+    guard isFiltering else { return [] }
+    let words = filter.split(whereSeparator: \.isWhitespace).map { Array($0.lowercased().utf8) }
+      .filter { !$0.isEmpty }
+    let bytes = Array(line.utf8)
+    var ranges: [Range<Int>] = []
+    var offset = 0
+    while offset < bytes.count {
+      let atWordStart = offset == 0 || !Self.isWordByte(bytes[offset - 1])
+      if atWordStart, Self.isWordByte(bytes[offset]) || bytes[offset] >= 0x80 {
+        for word in words where Self.hasPrefix(bytes, at: offset, word) {
+          ranges.append(offset..<(offset + word.count))
+          break
+        }
+      }
+      offset += 1
+    }
+    return ranges
+  }
+
+  /// Letters, digits and non-ASCII, as the index's tokenizer reads words (`_` separates).
+  private static func isWordByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+      || byte >= 0x80
+  }
+
+  private static func hasPrefix(_ bytes: [UInt8], at offset: Int, _ word: [UInt8]) -> Bool {
+    guard offset + word.count <= bytes.count else { return false }
+    for (i, byte) in word.enumerated() {
+      let b = bytes[offset + i]
+      let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      if lower != byte { return false }
+    }
+    return true
+  }
+
+  /// The first line of the preview: a few lines above the first the filter matched in the code, so
+  /// the reason a snippet is listed is on screen.
+  func previewStart() -> Int {
+    guard isFiltering, let preview, rows.indices.contains(selected), rows[selected].inCode else { return 0 }
+    for (number, line) in preview.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where !codeMatches(in: line).isEmpty {
+      return max(0, number - 2)
+    }
+    return 0
+  }
+}

@@ -1,0 +1,97 @@
+import Editor
+import Foundation
+import Store
+import Testing
+
+@testable import TUI
+@testable import coderemote
+
+/// The browser and the editor together: opening a snippet keeps the buffer left behind, Ctrl-S on
+/// a snippet's buffer keeps its code without asking for a file, an old version reopens as one edit.
+@Suite("Snippet browser in the editor")
+struct BrowserEditorTests {
+  let fixture: BrowserFixture
+  let ids: [String: Int64]
+
+  init() throws {
+    fixture = try BrowserFixture()
+    ids = try fixture.corpus()
+  }
+
+  func type(_ text: String, into app: App) {
+    for character in text { app.handle(.key(character == "\n" ? .enter : .character(character))) }
+  }
+
+  @Test("Enter opens the snippet; the scratch text typed before is in its draft")
+  func openKeepsTheBufferLeftBehind() throws {
+    let app = fixture.app()
+    type("unsaved = 1", into: app)
+    app.handle(.key(.ctrl("o")))
+    #expect(app.browser != nil)
+    type("qs", into: app)
+    app.handle(.key(.enter))
+    #expect(app.browser == nil)
+    #expect(app.editor.state.text == "def quicksort(xs):\n    return sorted(xs)\n")
+    #expect(app.editor.fileName == "quick sort")
+    #expect(!app.editor.isModified)
+    #expect(app.library?.owner == .snippet(ids["quick sort"]!))
+    #expect(try fixture.store.draft(for: .scratch)?.text == "unsaved = 1")
+  }
+
+  @Test("a snippet's draft comes back when it is opened again")
+  func draftsComeBack() throws {
+    let app = fixture.app()
+    #expect(app.openSnippet(ids["hello"]!))
+    app.handle(.key(.modified(.end, .control)))
+    type("print(2)\n", into: app)
+    #expect(app.openSnippet(ids["fib"]!))
+    #expect(app.openSnippet(ids["hello"]!))
+    #expect(app.editor.state.text == "print('hello')\nprint(2)\n")
+    #expect(app.editor.isModified)
+  }
+
+  @Test("Ctrl-S on a snippet keeps its code and asks for no file; F2 still writes one")
+  func ctrlSCommits() throws {
+    let app = fixture.app()
+    #expect(app.openSnippet(ids["hello"]!))
+    type("# top\n", into: app)
+    app.handle(.key(.ctrl("s")))
+    #expect(app.editor.prompt == nil, "no file name asked for")
+    #expect(try fixture.store.snippet(ids["hello"]!)?.code == "# top\nprint('hello')\n")
+    #expect(!app.editor.isModified)
+    #expect(try fixture.store.draft(for: .snippet(ids["hello"]!)) == nil)
+    app.handle(.key(.function(2)))
+    #expect(app.editor.prompt != nil, "save as asks for a path")
+  }
+
+  @Test("an old version opens as one edit over the buffer: ^Z goes back, ^S keeps it")
+  func oldVersion() throws {
+    let app = fixture.app()
+    app.handle(.key(.ctrl("o")))
+    app.handle(.key(.end))
+    app.handle(.key(.tab))
+    app.handle(.key(.down))
+    app.handle(.key(.enter))
+    #expect(app.browser == nil)
+    #expect(app.editor.state.text == "def fib(n):\n    return n\n")
+    #expect(app.editor.isModified)
+    app.handle(.key(.ctrl("z")))
+    #expect(app.editor.state.text.contains("fib(n - 1)"))
+    app.handle(.key(.ctrl("y")))
+    app.handle(.key(.ctrl("s")))
+    #expect(try fixture.store.snippet(ids["fib"]!)?.code == "def fib(n):\n    return n\n")
+  }
+
+  @Test("^K in the browser copies into the editor's register; ^O and Esc close it")
+  func copyAndClose() {
+    let app = fixture.app()
+    app.handle(.key(.ctrl("o")))
+    app.handle(.key(.ctrl("k")))
+    #expect(app.editor.state.register == "print('hello')\n")
+    app.handle(.key(.ctrl("o")))
+    #expect(app.browser == nil)
+    app.handle(.key(.ctrl("o")))
+    app.handle(.key(.escape))
+    #expect(app.browser == nil)
+  }
+}
