@@ -129,8 +129,8 @@ extension SnippetBrowser {
     guard !rows.isEmpty else {
       let lines =
         entries.isEmpty
-        ? ["No snippets yet.", "Ctrl-N makes one: it opens in the editor,", "and Ctrl-S there keeps its code."]
-        : ["Nothing matches “\(filter)”.", "Backspace widens the filter; Ctrl-U clears it."]
+        ? ["No snippets yet.", "Ctrl-N makes one and opens it;", "Ctrl-S in it keeps its code."]
+        : ["Nothing matches “\(filter)”.", "Backspace widens the filter,", "Ctrl-U clears it."]
       for (row, line) in lines.enumerated() where row + 1 < rect.height {
         grid.put(Self.visible(line), x: rect.x + 2, y: rect.y + 1 + row, style: row == 0 ? theme.text : theme.hint, maxX: rect.maxX)
       }
@@ -158,13 +158,17 @@ extension SnippetBrowser {
     let rightX = x + width - right.count
     var column = grid.put(entry.pinned ? " ★ " : "   ", x: x, y: y, style: isSelected ? base : theme.statusRunning.foregroundOnly, maxX: rightX)
     column = drawMarked(entry.name, marks: nameMarks, x: column, y: y, maxX: rightX - 1, style: base, into: &grid)
+    if row.inCode && isFiltering {
+      // The code matched: said before the tags, so a narrow list still shows it.
+      let mark = width >= 60 ? "  ≈ code" : " ≈"
+      column = grid.put(mark, x: column, y: y, style: isSelected ? base : theme.hint, maxX: rightX - 1)
+    }
     if !entry.tags.isEmpty {
       let tagStyle = isSelected ? base : theme.gutter
       column = grid.put("  ", x: column, y: y, style: base, maxX: rightX - 1)
-      column = drawMarked(entry.tags.joined(separator: " "), marks: tagMarks, x: column, y: y, maxX: rightX - 1, style: tagStyle, into: &grid)
-    }
-    if row.inCode && isFiltering {
-      grid.put("  ≈ code", x: column, y: y, style: isSelected ? base : theme.hint, maxX: rightX - 1)
+      drawMarked(
+        entry.tags.joined(separator: " "), marks: tagMarks, x: column, y: y, maxX: rightX - 1, style: tagStyle,
+        into: &grid)
     }
     if !right.isEmpty {
       let split = right.index(right.startIndex, offsetBy: 8)
@@ -174,6 +178,7 @@ extension SnippetBrowser {
   }
 
   /// Text with the characters at `marks` (character indices) in the match style.
+  @discardableResult
   private func drawMarked(
     _ text: String, marks: Set<Int>, x: Int, y: Int, maxX: Int, style: Style, into grid: inout Grid
   ) -> Int {
@@ -191,7 +196,7 @@ extension SnippetBrowser {
 
   private func drawRuns(_ history: RunHistory, in rect: Rect, into grid: inout Grid) {
     guard !history.runs.isEmpty else {
-      let lines = ["\(history.snippet.name) has not been run yet.", "F5 in the editor runs it and keeps the run here."]
+      let lines = ["\(history.snippet.name) has not run yet.", "F5 in the editor runs it;", "each run is kept here."]
       for (row, line) in lines.enumerated() where row + 1 < rect.height {
         grid.put(Self.visible(line), x: rect.x + 2, y: rect.y + 1 + row, style: row == 0 ? theme.text : theme.hint, maxX: rect.maxX)
       }

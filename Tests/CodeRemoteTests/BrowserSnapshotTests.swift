@@ -50,6 +50,13 @@ struct BrowserSnapshotTests {
     let app = fixture.app()
     app.handle(.key(.ctrl("o")))
     check(app, "browser-empty")
+  }
+
+  @Test func noMatch() throws {
+    let fixture = try BrowserFixture()
+    _ = try fixture.corpus()
+    let app = fixture.app()
+    app.handle(.key(.ctrl("o")))
     type("zebra", into: app)
     check(app, "browser-no-match")
   }
