@@ -120,8 +120,9 @@ func runBrowserBenchmarks(store: SnippetStore, path: String, prefixes: [String])
     for prefix in prefixes {
       guard let expression = SearchPattern(prefix).expression else { continue }
       let quoted = "'" + expression.replacing("'", with: "''") + "'"
+      // LIMIT 200: SnippetBrowser.codeMatchLimit.
       script +=
-        "SELECT rowid FROM snippets_fts WHERE snippets_fts MATCH \(quoted) ORDER BY rowid DESC LIMIT 200;\n"  // SnippetBrowser.codeMatchLimit
+        "SELECT rowid FROM snippets_fts WHERE snippets_fts MATCH \(quoted) ORDER BY rowid DESC LIMIT 200;\n"
     }
   }
   let reference = sqliteTimes(path: path, script: script)

@@ -12,7 +12,9 @@ extension App {
 
   /// The snippet the editor holds, if it holds one.
   var currentSnippet: Int64? {
-    guard editor.document == nil, let session = library, case .snippet(let id) = session.owner else { return nil }
+    guard editor.document == nil, let session = library, case .snippet(let id) = session.owner else {
+      return nil
+    }
     return id
   }
 
@@ -55,7 +57,10 @@ extension App {
   private func perform(_ outcome: SnippetBrowser.Outcome) {
     switch outcome {
     case .stay: break
-    case .close: browser = nil
+    case .close:
+      browser = nil
+      // Renamed in the browser: the title follows.
+      if let id = currentSnippet, let entry = try? catalog?.entry(id) { editor.fileName = entry.name }
     case .open(let id):
       if openSnippet(id) { browser = nil }
     case .openVersion(let id, let code, let startedAt):
@@ -125,7 +130,9 @@ extension App {
   }
 
   /// Draws the browser over the whole screen when it is open; returns whether it is.
-  func renderBrowser(width: Int, height: Int, into grid: inout Grid) -> (open: Bool, cursor: (x: Int, y: Int)?) {
+  func renderBrowser(width: Int, height: Int, into grid: inout Grid) -> (
+    open: Bool, cursor: (x: Int, y: Int)?
+  ) {
     guard var open = browser else { return (false, nil) }
     let rect = Rect(x: 0, y: 0, width: width, height: height)
     open.theme = theme

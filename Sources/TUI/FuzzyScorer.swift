@@ -70,7 +70,8 @@ enum FuzzyScorer {
     while start <= text.count - query.count && tried < 16 {
       if text[start] & ~upperBit == query[0] {
         tried += 1
-        guard let score = greedyScore(query, in: text, from: start, recording: false, positions: &unused) else { break }
+        guard let score = greedyScore(query, in: text, from: start, recording: false, positions: &unused)
+        else { break }
         if best == nil || score > best!.score { best = (score, start) }
       }
       start += 1
@@ -83,7 +84,9 @@ enum FuzzyScorer {
   }
 
   @inline(__always)
-  static func isSubsequence(_ query: UnsafeBufferPointer<UInt32>, of text: UnsafeBufferPointer<UInt32>) -> Bool {
+  static func isSubsequence(_ query: UnsafeBufferPointer<UInt32>, of text: UnsafeBufferPointer<UInt32>)
+    -> Bool
+  {
     var q = 0
     for value in text where value & ~upperBit == query[q] {
       q += 1
@@ -127,7 +130,8 @@ enum FuzzyScorer {
   @inline(__always)
   static func isWordStart(_ text: UnsafeBufferPointer<UInt32>, _ index: Int) -> Bool {
     let before = text[index - 1] & ~upperBit
-    let isSeparator = before < 0x80 && !(before >= 0x61 && before <= 0x7A) && !(before >= 0x30 && before <= 0x39)
+    let isSeparator =
+      before < 0x80 && !(before >= 0x61 && before <= 0x7A) && !(before >= 0x30 && before <= 0x39)
     if isSeparator { return true }
     let upperNow = text[index] & upperBit != 0
     let upperBefore = text[index - 1] & upperBit != 0

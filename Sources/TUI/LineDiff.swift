@@ -51,8 +51,10 @@ enum LineDiff {
     let middleB = Array(b[prefix..<(b.count - suffix)])
     for (kind, i, j) in script(middleA, middleB) {
       switch kind {
-      case .same: result.append(Line(kind: .same, text: String(middleA[i]), old: prefix + i + 1, new: prefix + j + 1))
-      case .removed: result.append(Line(kind: .removed, text: String(middleA[i]), old: prefix + i + 1, new: nil))
+      case .same:
+        result.append(Line(kind: .same, text: String(middleA[i]), old: prefix + i + 1, new: prefix + j + 1))
+      case .removed:
+        result.append(Line(kind: .removed, text: String(middleA[i]), old: prefix + i + 1, new: nil))
       case .added: result.append(Line(kind: .added, text: String(middleB[j]), old: nil, new: prefix + j + 1))
       }
     }
@@ -85,7 +87,8 @@ enum LineDiff {
       // A side with no line in the hunk starts after the line before it, as diff -u counts.
       let oldStart = olds.first ?? (all[..<range.lowerBound].compactMap(\.old).last ?? 0)
       let newStart = news.first ?? (all[..<range.lowerBound].compactMap(\.new).last ?? 0)
-      return Hunk(oldStart: oldStart, oldCount: olds.count, newStart: newStart, newCount: news.count, lines: lines)
+      return Hunk(
+        oldStart: oldStart, oldCount: olds.count, newStart: newStart, newCount: news.count, lines: lines)
     }
   }
 

@@ -38,10 +38,25 @@ extension SnippetBrowser {
       fail(error)
     }
     let inCode = Set(codeIDs.compactMap { positionOfID[$0] })
-    var rows = matched.map { Row(entry: Int($0.entry), score: Int(-($0.key >> 32)), inCode: inCode.contains(Int($0.entry))) }
-    let fuzzy = Set(candidates.map(Int.init))
-    rows += inCode.subtracting(fuzzy).sorted().map { Row(entry: $0, score: nil, inCode: true) }
+    var rows = matched.map { match in
+      Row(entry: Int(match.entry), score: Int(-(match.key >> 32)), inCode: inCode.contains(Int(match.entry)))
+    }
+    // The candidates are in the list's order, so whether a code match is one is a binary search,
+    // not a set of every fuzzy match built per keystroke.
+    rows += inCode.sorted().filter { !Self.sortedContains(candidates, Int32($0)) }.map {
+      Row(entry: $0, score: nil, inCode: true)
+    }
     setRows(rows)
+  }
+
+  static func sortedContains(_ sorted: [Int32], _ value: Int32) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count && sorted[low] == value
   }
 
   /// The characters of a row's name and tags that the filter matched.

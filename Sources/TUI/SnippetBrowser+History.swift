@@ -120,7 +120,8 @@ extension SnippetBrowser {
       return .stay
     case .key(.ctrl("o")): return .close
     case .key(.enter), .key(.character("o")):
-      return .openVersion(snippet: diff.history.snippet.id, code: diff.run.code, startedAt: diff.run.startedAt)
+      return .openVersion(
+        snippet: diff.history.snippet.id, code: diff.run.code, startedAt: diff.run.startedAt)
     case .key(.up): diff.top -= 1
     case .key(.down): diff.top += 1
     case .key(.pageUp): diff.top -= pageHeight

@@ -61,7 +61,8 @@ extension SnippetBrowser {
         return .copy(preview.code)
       }
     case .tab: openHistory()
-    case .character(let character) where !character.isNewline && character.asciiValue.map({ $0 >= 0x20 }) ?? true:
+    case .character(let character)
+    where !character.isNewline && character.asciiValue.map({ $0 >= 0x20 }) ?? true:
       setFilter(filter + String(character))
     default: break
     }

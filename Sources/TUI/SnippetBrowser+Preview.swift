@@ -21,11 +21,13 @@ extension SnippetBrowser {
       let y = rect.y + offset
       let number = String(first + offset + 1)
       grid.put(
-        String(repeating: " ", count: gutter - 1 - number.count) + number, x: rect.x, y: y, style: theme.gutter,
+        String(repeating: " ", count: gutter - 1 - number.count) + number, x: rect.x, y: y,
+        style: theme.gutter,
         maxX: rect.maxX)
       let (spans, end) = PythonLexer.lex(Array(line.utf8), from: state)
       state = end
-      drawCodeLine(line, spans: spans, marks: marks(line), x: rect.x + gutter, y: y, maxX: rect.maxX, into: &grid)
+      drawCodeLine(
+        line, spans: spans, marks: marks(line), x: rect.x + gutter, y: y, maxX: rect.maxX, into: &grid)
     }
   }
 

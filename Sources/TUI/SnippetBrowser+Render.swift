@@ -60,7 +60,9 @@ extension SnippetBrowser {
         }
       }
     case .diff(let diff):
-      drawDiff(diff, in: Rect(x: rect.x, y: layout.list.y, width: rect.width, height: layout.list.height), into: &grid)
+      drawDiff(
+        diff, in: Rect(x: rect.x, y: layout.list.y, width: rect.width, height: layout.list.height),
+        into: &grid)
     }
     drawFooter(in: layout.footer, into: &grid)
   }
@@ -90,14 +92,17 @@ extension SnippetBrowser {
     switch mode {
     case .list, .prompt:
       let count = entries.count == 1 ? "1 snippet" : "\(entries.count) snippets"
-      title = " Snippets · \(count) · sort: \(order.rawValue) (^S)"
+      title =
+        layout.header.width >= 60
+        ? " Snippets · \(count) · sort: \(order.rawValue) (^S)" : " \(count) · \(order.rawValue) (^S)"
     case .history(let history):
       title = " Runs of \(history.snippet.name) · \(history.runs.count)"
     case .diff(let diff):
       title =
         " \(diff.history.snippet.name): the run of \(RelativeTime.describe(diff.run.startedAt, now: now())) → now"
     }
-    let end = grid.put(Self.visible(title), x: layout.header.x, y: layout.header.y, style: style, maxX: layout.header.maxX)
+    let end = grid.put(
+      Self.visible(title), x: layout.header.x, y: layout.header.y, style: style, maxX: layout.header.maxX)
     let hint = "Esc back · ^O closes "
     let hintX = layout.header.maxX - DisplayWidth.of(hint)
     if hintX > end + 1 { grid.put(hint, x: hintX, y: layout.header.y, style: theme.paneTitle) }
@@ -106,14 +111,19 @@ extension SnippetBrowser {
     grid.fill(layout.filter, style: filterStyle)
     guard case .list = mode else {
       if case .prompt = mode {
-        grid.put(Self.filterLabel + filter, x: layout.filter.x, y: layout.filter.y, style: filterStyle, maxX: layout.filter.maxX)
+        grid.put(
+          Self.filterLabel + filter, x: layout.filter.x, y: layout.filter.y, style: filterStyle,
+          maxX: layout.filter.maxX)
       }
       return
     }
-    var x = grid.put(Self.filterLabel, x: layout.filter.x, y: layout.filter.y, style: filterStyle, maxX: layout.filter.maxX)
+    var x = grid.put(
+      Self.filterLabel, x: layout.filter.x, y: layout.filter.y, style: filterStyle, maxX: layout.filter.maxX)
     x = grid.put(Self.visible(filter), x: x, y: layout.filter.y, style: filterStyle, maxX: layout.filter.maxX)
     if filter.isEmpty {
-      grid.put("type to filter names, tags and code", x: x + 1, y: layout.filter.y, style: theme.hint, maxX: layout.filter.maxX)
+      grid.put(
+        "type to filter names, tags and code", x: x + 1, y: layout.filter.y, style: theme.hint,
+        maxX: layout.filter.maxX)
     } else {
       let count = "\(rows.count) of \(entries.count) "
       let countX = layout.filter.maxX - count.count
@@ -132,17 +142,23 @@ extension SnippetBrowser {
         ? ["No snippets yet.", "Ctrl-N makes one and opens it;", "Ctrl-S in it keeps its code."]
         : ["Nothing matches “\(filter)”.", "Backspace widens the filter,", "Ctrl-U clears it."]
       for (row, line) in lines.enumerated() where row + 1 < rect.height {
-        grid.put(Self.visible(line), x: rect.x + 2, y: rect.y + 1 + row, style: row == 0 ? theme.text : theme.hint, maxX: rect.maxX)
+        grid.put(
+          Self.visible(line), x: rect.x + 2, y: rect.y + 1 + row, style: row == 0 ? theme.text : theme.hint,
+          maxX: rect.maxX)
       }
       return
     }
     for (offset, row) in rows.dropFirst(top).prefix(rect.height).enumerated() {
-      drawRow(row, selected: top + offset == selected, x: rect.x, y: rect.y + offset, width: rect.width, into: &grid)
+      drawRow(
+        row, selected: top + offset == selected, x: rect.x, y: rect.y + offset, width: rect.width, into: &grid
+      )
     }
   }
 
   /// `★ name  tags  · code        ok  3 min ago`, the matched characters highlighted.
-  private func drawRow(_ row: Row, selected isSelected: Bool, x: Int, y: Int, width: Int, into grid: inout Grid) {
+  private func drawRow(
+    _ row: Row, selected isSelected: Bool, x: Int, y: Int, width: Int, into grid: inout Grid
+  ) {
     let entry = entries[row.entry]
     let base = isSelected ? theme.selection : theme.text
     grid.fill(Rect(x: x, y: y, width: width, height: 1), style: base)
@@ -156,8 +172,11 @@ extension SnippetBrowser {
       if !isSelected { statusStyle = Style(foreground: Self.statusColor(entry.lastRunStatus, theme: theme)) }
     }
     let rightX = x + width - right.count
-    var column = grid.put(entry.pinned ? " ★ " : "   ", x: x, y: y, style: isSelected ? base : theme.statusRunning.foregroundOnly, maxX: rightX)
-    column = drawMarked(entry.name, marks: nameMarks, x: column, y: y, maxX: rightX - 1, style: base, into: &grid)
+    var column = grid.put(
+      entry.pinned ? " ★ " : "   ", x: x, y: y, style: isSelected ? base : theme.statusRunning.foregroundOnly,
+      maxX: rightX)
+    column = drawMarked(
+      entry.name, marks: nameMarks, x: column, y: y, maxX: rightX - 1, style: base, into: &grid)
     if row.inCode && isFiltering {
       // The code matched: said before the tags, so a narrow list still shows it.
       let mark = width >= 60 ? "  ≈ code" : " ≈"
@@ -167,7 +186,8 @@ extension SnippetBrowser {
       let tagStyle = isSelected ? base : theme.gutter
       column = grid.put("  ", x: column, y: y, style: base, maxX: rightX - 1)
       drawMarked(
-        entry.tags.joined(separator: " "), marks: tagMarks, x: column, y: y, maxX: rightX - 1, style: tagStyle,
+        entry.tags.joined(separator: " "), marks: tagMarks, x: column, y: y, maxX: rightX - 1,
+        style: tagStyle,
         into: &grid)
     }
     if !right.isEmpty {
@@ -187,7 +207,10 @@ extension SnippetBrowser {
     var column = x
     for (index, character) in text.enumerated() {
       let width = DisplayWidth.of(character)
-      guard grid.put(character, width: width, x: column, y: y, style: marks.contains(index) ? theme.searchMatch : style, maxX: maxX, runStart: x)
+      guard
+        grid.put(
+          character, width: width, x: column, y: y, style: marks.contains(index) ? theme.searchMatch : style,
+          maxX: maxX, runStart: x)
       else { break }
       column += width
     }
@@ -196,9 +219,13 @@ extension SnippetBrowser {
 
   private func drawRuns(_ history: RunHistory, in rect: Rect, into grid: inout Grid) {
     guard !history.runs.isEmpty else {
-      let lines = ["\(history.snippet.name) has not run yet.", "F5 in the editor runs it;", "each run is kept here."]
+      let lines = [
+        "\(history.snippet.name) has not run yet.", "F5 in the editor runs it;", "each run is kept here.",
+      ]
       for (row, line) in lines.enumerated() where row + 1 < rect.height {
-        grid.put(Self.visible(line), x: rect.x + 2, y: rect.y + 1 + row, style: row == 0 ? theme.text : theme.hint, maxX: rect.maxX)
+        grid.put(
+          Self.visible(line), x: rect.x + 2, y: rect.y + 1 + row, style: row == 0 ? theme.text : theme.hint,
+          maxX: rect.maxX)
       }
       return
     }
@@ -210,9 +237,11 @@ extension SnippetBrowser {
       let status = Self.statusLabel(run.status).padding(to: 8)
       var x = grid.put(
         "  " + status, x: rect.x, y: y,
-        style: isSelected ? base : Style(foreground: Self.statusColor(run.status, theme: theme)), maxX: rect.maxX)
+        style: isSelected ? base : Style(foreground: Self.statusColor(run.status, theme: theme)),
+        maxX: rect.maxX)
       let exit = run.exitCode.map { "exit \($0)" } ?? ""
-      let details = exit.padding(to: 9) + Self.duration(run.wallMilliseconds).padding(to: 9, leading: true) + "  "
+      let details =
+        exit.padding(to: 9) + Self.duration(run.wallMilliseconds).padding(to: 9, leading: true) + "  "
         + RelativeTime.describe(run.startedAt, now: now())
       x = grid.put(details, x: x, y: y, style: isSelected ? base : theme.gutter, maxX: rect.maxX)
     }
@@ -220,7 +249,9 @@ extension SnippetBrowser {
 
   private func drawDiff(_ diff: RunDiff, in rect: Rect, into grid: inout Grid) {
     guard !diff.hunks.isEmpty else {
-      grid.put("  This version is the same as the current code.", x: rect.x, y: rect.y + 1, style: theme.hint, maxX: rect.maxX)
+      grid.put(
+        "  This version is the same as the current code.", x: rect.x, y: rect.y + 1, style: theme.hint,
+        maxX: rect.maxX)
       return
     }
     for (offset, line) in diff.lines.dropFirst(diff.top).prefix(rect.height).enumerated() {
@@ -248,7 +279,8 @@ extension SnippetBrowser {
     }
     if let message {
       grid.put(
-        Self.visible(" " + message.text), x: rect.x, y: rect.y, style: message.isError ? theme.statusError : theme.statusBar,
+        Self.visible(" " + message.text), x: rect.x, y: rect.y,
+        style: message.isError ? theme.statusError : theme.statusBar,
         maxX: rect.maxX)
       return
     }

@@ -1,5 +1,5 @@
-import FoundationEssentials
 import Execution
+import FoundationEssentials
 import Store
 import TUI
 

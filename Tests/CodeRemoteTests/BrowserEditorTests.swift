@@ -82,6 +82,18 @@ struct BrowserEditorTests {
     #expect(try fixture.store.snippet(ids["fib"]!)?.code == "def fib(n):\n    return n\n")
   }
 
+  @Test("renaming the snippet the editor holds renames its title")
+  func renameFollows() throws {
+    let app = fixture.app()
+    #expect(app.openSnippet(ids["hello"]!))
+    app.handle(.key(.ctrl("o")))
+    app.handle(.key(.function(2)))
+    type("!", into: app)
+    app.handle(.key(.enter))
+    app.handle(.key(.escape))
+    #expect(app.editor.fileName == "hello!")
+  }
+
   @Test("^K in the browser copies into the editor's register; ^O and Esc close it")
   func copyAndClose() {
     let app = fixture.app()

@@ -25,7 +25,8 @@ final class BrowserFixture {
 
   /// Saves a snippet changed `age` seconds before `now`.
   @discardableResult
-  func save(_ name: String, _ code: String, tags: [String] = [], age: Double = 60, pinned: Bool = false) throws
+  func save(_ name: String, _ code: String, tags: [String] = [], age: Double = 60, pinned: Bool = false)
+    throws
     -> Int64
   {
     try store.save(
@@ -60,13 +61,21 @@ final class BrowserFixture {
   /// The usual corpus: five snippets, two runs, a pin.
   func corpus() throws -> [String: Int64] {
     var ids: [String: Int64] = [:]
-    ids["fib"] = try save("fib", "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n", tags: ["math", "kata"], age: 3_600)
-    ids["quick sort"] = try save("quick sort", "def quicksort(xs):\n    return sorted(xs)\n", tags: ["sort"], age: 120)
-    ids["parse json"] = try save("parse json", "import json\nprint(json.loads('{\"a\": 1}'))\n", tags: ["io", "json"], age: 30)
+    ids["fib"] = try save(
+      "fib", "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n", tags: ["math", "kata"],
+      age: 3_600)
+    ids["quick sort"] = try save(
+      "quick sort", "def quicksort(xs):\n    return sorted(xs)\n", tags: ["sort"], age: 120)
+    ids["parse json"] = try save(
+      "parse json", "import json\nprint(json.loads('{\"a\": 1}'))\n", tags: ["io", "json"], age: 30)
     ids["hello"] = try save("hello", "print('hello')\n", age: 86_400 * 3, pinned: true)
-    ids["primes"] = try save("primes", "def sieve(n):\n    # the fibonacci of primes\n    return [p for p in range(2, n)]\n", tags: ["math"], age: 600)
+    ids["primes"] = try save(
+      "primes", "def sieve(n):\n    # the fibonacci of primes\n    return [p for p in range(2, n)]\n",
+      tags: ["math"], age: 600)
     try recordRun(ids["fib"]!, code: "def fib(n):\n    return n\n", status: .ok, age: 1_800)
-    try recordRun(ids["fib"]!, code: "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n", status: .error, age: 900, wall: 1_234)
+    try recordRun(
+      ids["fib"]!, code: "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n", status: .error,
+      age: 900, wall: 1_234)
     return ids
   }
 }

@@ -27,7 +27,8 @@ struct BrowserSnapshotTests {
 
   func check(_ app: App, _ name: String) {
     for (width, height) in Self.sizes {
-      let result = BrowserSnapshot.matches(screen(app, width: width, height: height), named: "\(name)-\(width)x\(height)")
+      let result = BrowserSnapshot.matches(
+        screen(app, width: width, height: height), named: "\(name)-\(width)x\(height)")
       #expect(result.ok, "\(result.detail)")
     }
   }

@@ -174,11 +174,17 @@ struct SnippetBrowserTests {
       Issue.record("no diff: \(browser.mode)")
       return
     }
-    #expect(diff.lines.map(\.text) == [
-      "@@ -1,2 +1,2 @@", " def fib(n):", "-    return n", "+    return n if n < 2 else fib(n - 1) + fib(n - 2)",
-    ])
+    #expect(
+      diff.lines.map(\.text) == [
+        "@@ -1,2 +1,2 @@", " def fib(n):", "-    return n",
+        "+    return n if n < 2 else fib(n - 1) + fib(n - 2)",
+      ])
     let outcome = browser.handle(.key(.enter))
-    #expect(outcome == .openVersion(snippet: ids["fib"]!, code: "def fib(n):\n    return n\n", startedAt: BrowserFixture.now.addingTimeInterval(-1_800)))
+    #expect(
+      outcome
+        == .openVersion(
+          snippet: ids["fib"]!, code: "def fib(n):\n    return n\n",
+          startedAt: BrowserFixture.now.addingTimeInterval(-1_800)))
     _ = browser.handle(.key(.escape))
     _ = browser.handle(.key(.escape))
     #expect(browser.mode == .list)

@@ -15,7 +15,9 @@ import Testing
   static func save(_ tmux: TmuxSession, name: String, code: String, tag: String) throws {
     let file = tmux.dataHome + "/\(UUID().uuidString).py"
     try code.write(toFile: file, atomically: true, encoding: .utf8)
-    let outcome = try Binary.run(["snippets", "save", file, "--name", name, "--tag", tag, "--db", tmux.database])
+    let outcome = try Binary.run([
+      "snippets", "save", file, "--name", name, "--tag", tag, "--db", tmux.database,
+    ])
     #expect(outcome.status == 0, "snippets save: \(outcome.text)")
   }
 
@@ -31,7 +33,9 @@ import Testing
     try tmux.type("scratch = 1")
 
     try tmux.press("C-o")
-    try tmux.waitFor { $0.contains("Snippets · 2 snippets") && $0.contains("fib") && $0.contains("quick sort") }
+    try tmux.waitFor {
+      $0.contains("Snippets · 2 snippets") && $0.contains("fib") && $0.contains("quick sort")
+    }
     try tmux.type("qs")
     var screen = try tmux.waitFor { $0.contains("Filter: qs") && $0.contains("1 of 2") }
     #expect(!screen.contains("  fib  "), "fib is still listed:\n\(screen)")

@@ -21,9 +21,11 @@ struct BrowserQueriesTests {
     let saved = try store.save(NewSnippet(name: "fib", code: "1", tags: ["math"]), now: start)
     try store.recordRun(
       snippetID: saved.id, code: "1",
-      result: ExecutionResult(id: "r", status: .timeout, isolation: "none", limits: .defaults), startedAt: start)
+      result: ExecutionResult(id: "r", status: .timeout, isolation: "none", limits: .defaults),
+      startedAt: start)
     let line = try #require(try store.summary(saved.id))
-    #expect(line.name == "fib" && line.tags == ["math"] && line.runCount == 1 && line.lastRunStatus == .timeout)
+    #expect(
+      line.name == "fib" && line.tags == ["math"] && line.runCount == 1 && line.lastRunStatus == .timeout)
     #expect(try store.list().first == line)
     try store.moveToTrash(saved.id)
     #expect(try store.summary(saved.id) == nil)
@@ -51,7 +53,9 @@ struct BrowserQueriesTests {
     #expect(try store.snippet(saved.id)?.updatedAt == start.addingTimeInterval(5))
     #expect(try store.searchIDs("zebra") == [saved.id])
     #expect(try store.searchIDs("old").isEmpty)
-    #expect(throws: StoreError.invalid("a snippet's name cannot be empty")) { try store.rename(saved.id, to: "  ") }
+    #expect(throws: StoreError.invalid("a snippet's name cannot be empty")) {
+      try store.rename(saved.id, to: "  ")
+    }
     try store.setTags(saved.id, ["a,b", "b", " c "])
     #expect(try store.snippet(saved.id)?.tags == ["a", "b", "c"])
     #expect(try store.searchIDs("c") == [saved.id])

@@ -27,7 +27,9 @@ extension SnippetStore {
 
   /// Gives a live snippet a new name (not empty: names are how it is found).
   public func rename(_ id: Int64, to name: String, now: Date = Date()) throws(StoreError) {
-    guard name.contains(where: { !$0.isWhitespace }) else { throw .invalid("a snippet's name cannot be empty") }
+    guard name.contains(where: { !$0.isWhitespace }) else {
+      throw .invalid("a snippet's name cannot be empty")
+    }
     try update(id, now: now) { $0.name = name }
   }
 
