@@ -18,85 +18,72 @@ extension App {
     return id
   }
 
-  /// Takes the events the browser wants: all of them while it is open, Ctrl-O, and Ctrl-S on a
-  /// snippet's buffer. Returns whether the event was taken.
-  func handleBrowser(_ event: InputEvent) -> Bool {
-    if var open = browser {
-      let outcome = open.handle(event)
-      browser = open
-      perform(outcome)
-      return true
-    }
-    switch event {
-    case .key(.ctrl("o")) where editor.prompt == nil:
-      openBrowser()
-      return true
-    case .key(.ctrl("s")) where focus == .editor && editor.prompt == nil && currentSnippet != nil:
-      commitSnippet()
-      return true
-    default:
-      return false
-    }
-  }
-
-  func openBrowser() {
+  /// Ctrl-O (the command `open-snippet-browser`): the browser over the screen, on the snippet the
+  /// editor holds if it holds one.
+  func openSnippetBrowser() {
     guard let catalog else {
-      editor.note("no snippet database: the browser needs one (see coderemote doctor)")
+      editor.note("no snippet database: the browser needs one (autosave is off too)")
       return
     }
-    var opened = SnippetBrowser(catalog: catalog, selecting: currentSnippet)
-    opened.theme = theme
-    opened.now = { [weak self] in self?.library?.date() ?? Date() }
-    opened.bufferText = { [weak self] id in
+    if layer(SnippetBrowserLayer.self) != nil { return }
+    var browser = SnippetBrowser(catalog: catalog, selecting: currentSnippet)
+    browser.theme = theme
+    browser.now = { [weak self] in self?.library?.date() ?? Date() }
+    browser.bufferText = { [weak self] id in
       guard let self, self.currentSnippet == id else { return nil }
       return self.editor.state.text
     }
-    browser = opened
+    push(SnippetBrowserLayer(browser))
   }
 
-  private func perform(_ outcome: SnippetBrowser.Outcome) {
-    switch outcome {
-    case .stay: break
-    case .close:
-      browser = nil
-      // Renamed in the browser: the title follows.
-      if let id = currentSnippet, let entry = try? catalog?.entry(id) { editor.fileName = entry.name }
-    case .open(let id):
-      if openSnippet(id) { browser = nil }
-    case .openVersion(let id, let code, let startedAt):
-      guard openSnippet(id) else { return }
-      browser = nil
-      // One edit over the whole buffer: ^Z goes back to what it held, ^S keeps this version.
-      editor.state.apply(.selectAll)
-      editor.state.apply(.paste(code))
-      editor.state.placeCursor(at: Position(line: 0, column: 0))
-      let age = RelativeTime.describe(startedAt, now: library?.date() ?? Date())
-      editor.note("the version run \(age): ^S keeps it as the snippet's code, ^Z goes back")
-    case .copy(let text):
-      editor.clipboard.copy(text)
-      editor.state.takeIntoRegister(text)
-    }
+  /// The browser closed: a snippet renamed there renames the editor's title.
+  func browserClosed() {
+    if let id = currentSnippet, let entry = try? catalog?.entry(id) { editor.fileName = entry.name }
+  }
+
+  func copyToClipboard(_ text: String) {
+    editor.clipboard.copy(text)
+    editor.state.takeIntoRegister(text)
+  }
+
+  /// An old version of a snippet in its buffer, as one edit: ^Z goes back to what the buffer held,
+  /// ^S keeps this version. Returns why not, when it cannot.
+  func openVersion(of id: Int64, code: String, startedAt: Date) -> String? {
+    if let failure = openSnippet(id) { return failure }
+    editor.state.apply(.selectAll)
+    editor.state.apply(.paste(code))
+    editor.state.placeCursor(at: Position(line: 0, column: 0))
+    let age = RelativeTime.describe(startedAt, now: library?.date() ?? Date())
+    editor.note("the version run \(age): ^S keeps it as the snippet's code, ^Z goes back")
+    return nil
+  }
+
+  /// Ctrl-S (the editor's `save`) on a snippet's buffer keeps its code; returns whether it was
+  /// one. The app asks before the editor would ask for a file name.
+  func saveTakenBySnippet(_ event: InputEvent) -> Bool {
+    guard focus == .editor, editor.prompt == nil, currentSnippet != nil, case .key(let key) = event,
+      keymap.command(for: key, in: .editor) == "save"
+    else { return false }
+    commitSnippet()
+    return true
   }
 
   /// Puts a snippet in the editor: its draft when it has one (edits not kept yet), else its code.
-  /// The buffer it replaces is autosaved first. Returns false (and says why) when it cannot.
-  @discardableResult
-  func openSnippet(_ id: Int64) -> Bool {
-    guard let catalog, let session = library else { return false }
-    if currentSnippet == id { return true }
+  /// The buffer it replaces is autosaved first. Returns why not, when it cannot.
+  func openSnippet(_ id: Int64) -> String? {
+    guard let catalog, let session = library else { return "no snippet database" }
+    if currentSnippet == id { return nil }
     flushAutosave()
     let code: String
     let name: String
     do {
       guard let entry = try catalog.entry(id), let stored = try catalog.code(of: id) else {
-        browser?.message = .init(text: "that snippet is gone (deleted elsewhere?)", isError: true)
-        return false
+        return "that snippet is gone (deleted by another editor?)"
       }
       code = stored
       name = entry.name
     } catch {
-      browser?.fail(error)
-      return false
+      return "snippet store: \(error)"
     }
     let draft = session.attempt { try session.library.draft(for: .snippet(id)) } ?? nil
     editor.state = EditorState(text: code, settings: editor.state.settings)
@@ -109,7 +96,7 @@ extension App {
     session.owner = .snippet(id)
     session.seen = snapshot(owner: session.owner)
     noticeEditForAnalysis()
-    return true
+    return nil
   }
 
   /// Ctrl-S on a snippet's buffer: its text becomes the snippet's code, no file asked for (F2 still
@@ -127,18 +114,5 @@ extension App {
     session.schedule.saved()
     session.seen = snapshot(owner: session.owner)
     editor.note("kept \(editor.fileName) in the snippet database")
-  }
-
-  /// Draws the browser over the whole screen when it is open; returns whether it is.
-  func renderBrowser(width: Int, height: Int, into grid: inout Grid) -> (
-    open: Bool, cursor: (x: Int, y: Int)?
-  ) {
-    guard var open = browser else { return (false, nil) }
-    let rect = Rect(x: 0, y: 0, width: width, height: height)
-    open.theme = theme
-    open.fit(in: rect)
-    browser = open
-    open.render(in: rect, into: &grid)
-    return (true, open.cursorLocation(in: rect))
   }
 }

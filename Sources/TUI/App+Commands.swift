@@ -26,6 +26,8 @@ extension App {
     case .global: performGlobal(name)
     case .editor:
       focus = .editor
+      // Save on a snippet's buffer keeps its code, no file asked for (App+Browser.swift).
+      if name == "save" && editor.prompt == nil && currentSnippet != nil { return commitSnippet() }
       editor.perform(name)
       noticeEditForAnalysis()
     case .output:
@@ -65,12 +67,6 @@ extension App {
     case "quit": quit(confirmed: confirming.quit)
     default: performThemeCommand(name)
     }
-  }
-
-  /// Ctrl-O. The snippet browser supplies this (a full-screen layer pushed here); until then the
-  /// key says so rather than doing nothing.
-  func openSnippetBrowser() {
-    editor.note("the snippet browser is not available in this build (^O is kept for it)")
   }
 
   /// Keys and commands for the analysis pane: Esc goes back to the editor, Enter on a hot line

@@ -126,6 +126,7 @@ public final class App {
     }
     switch focus {
     case .editor:
+      if saveTakenBySnippet(event) { return .handled }
       _ = editor.handle(event)
       noticeEditForAnalysis()
     case .output: handleInOutput(event)

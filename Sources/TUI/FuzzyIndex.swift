@@ -13,7 +13,10 @@ struct FuzzyIndex {
     for entry in entries {
       FuzzyScorer.fold(entry.name, into: &storage)
       bounds.append(Int32(storage.count))
-      FuzzyScorer.fold(entry.tags.joined(separator: " "), into: &storage)
+      for (number, tag) in entry.tags.enumerated() {
+        if number > 0 { storage.append(0x20) }
+        FuzzyScorer.fold(tag, into: &storage)
+      }
       bounds.append(Int32(storage.count))
     }
   }
@@ -30,8 +33,8 @@ struct FuzzyIndex {
       var total = 0
       for word in words {
         let best = word.withUnsafeBufferPointer { word -> Int? in
-          let inName = FuzzyScorer.match(word, in: name)?.score
-          let inTags = FuzzyScorer.match(word, in: tags).map { $0.score - 4 }
+          let inName = FuzzyScorer.score(word, in: name)
+          let inTags = FuzzyScorer.score(word, in: tags).map { $0 - 4 }
           switch (inName, inTags) {
           case (nil, nil): return nil
           case (let a?, nil): return a

@@ -58,10 +58,27 @@ enum FuzzyScorer {
   static let gapOpen = 3
   static let gapExtend = 1
 
-  /// The best match of a folded, lowercase `query` in folded `text`. Every place the query's first
-  /// character occurs (up to a bound) is tried as the start of a greedy match; the best score wins.
+  /// The best match of a folded, lowercase `query` in folded `text`, with its positions.
   static func match(_ query: UnsafeBufferPointer<UInt32>, in text: UnsafeBufferPointer<UInt32>) -> Match? {
     guard !query.isEmpty else { return Match(score: 0, positions: []) }
+    guard let (score, start) = best(query, in: text) else { return nil }
+    var positions: [Int] = []
+    positions.reserveCapacity(query.count)
+    _ = greedyScore(query, in: text, from: start, recording: true, positions: &positions)
+    return Match(score: score, positions: positions)
+  }
+
+  /// Only the score of the best match: what filtering many texts needs, with nothing allocated.
+  static func score(_ query: UnsafeBufferPointer<UInt32>, in text: UnsafeBufferPointer<UInt32>) -> Int? {
+    guard !query.isEmpty else { return 0 }
+    return best(query, in: text)?.score
+  }
+
+  /// Every place the query's first character occurs (up to a bound) is tried as the start of a
+  /// greedy match; the best score wins.
+  private static func best(_ query: UnsafeBufferPointer<UInt32>, in text: UnsafeBufferPointer<UInt32>)
+    -> (score: Int, start: Int)?
+  {
     guard query.count <= text.count, isSubsequence(query, of: text) else { return nil }
     var best: (score: Int, start: Int)?
     var tried = 0
@@ -76,11 +93,7 @@ enum FuzzyScorer {
       }
       start += 1
     }
-    guard let best else { return nil }
-    var positions: [Int] = []
-    positions.reserveCapacity(query.count)
-    _ = greedyScore(query, in: text, from: best.start, recording: true, positions: &positions)
-    return Match(score: best.score, positions: positions)
+    return best
   }
 
   @inline(__always)

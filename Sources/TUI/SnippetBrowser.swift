@@ -112,7 +112,9 @@ struct SnippetBrowser {
       return
     }
     index = FuzzyIndex(entries)
-    positionOfID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
+    positionOfID = [:]
+    positionOfID.reserveCapacity(entries.count)
+    for (position, entry) in entries.enumerated() { positionOfID[entry.id] = position }
     narrowing = []
     refilter()
     if let keep, let row = rows.firstIndex(where: { entries[$0.entry].id == keep }) {

@@ -89,9 +89,10 @@ private final class Recorder: Layer {
     #expect(app.editor.message == "sent")
   }
 
-  @Test func ctrlOSaysTheBrowserIsNotThereYet() {
+  @Test func ctrlOWithoutADatabaseSaysSo() {
     let app = App.scripted()
     app.handle(.key(.ctrl("o")))
-    #expect(app.editor.message?.contains("snippet browser is not available") == true)
+    #expect(app.editor.message?.contains("no snippet database") == true)
+    #expect(app.layer(SnippetBrowserLayer.self) == nil)
   }
 }

@@ -71,3 +71,22 @@ struct FuzzyScorerTests {
     #expect(index.positions(FuzzyIndex.words(of: "so mi"), entry: 0) == (name: [0, 1], tags: [0, 1]))
   }
 }
+
+@Suite("The filter's ranking: best score first, the list's order among equals")
+struct FilterRankTests {
+  @Test func countingSortMatchesAComparisonSort() {
+    var seed: UInt64 = 7
+    for _ in 0..<50 {
+      let candidates = (0..<Int32(200)).filter { _ in
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1
+        return seed >> 63 == 0
+      }
+      let scores = candidates.map { entry in Int32((Int(entry) * 37 % 23) - 5) }
+      let ranked = SnippetBrowser.rank(candidates, by: scores)
+      let expected = zip(candidates, scores).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+      #expect(ranked.map(\.entry) == expected.map(\.0))
+      #expect(ranked.map(\.score) == expected.map(\.1))
+    }
+    #expect(SnippetBrowser.rank([], by: []).isEmpty)
+  }
+}

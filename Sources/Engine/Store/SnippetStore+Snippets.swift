@@ -152,13 +152,16 @@ extension SnippetStore {
     case .mostRun: sort = "run_count DESC, updated_at DESC, id DESC"
     }
     return try read { db in
-      try Row.fetchAll(
+      // A cursor over the rows, read by column index: the browser lists all 100,000 at once.
+      let cursor = try Row.fetchCursor(
         db,
         sql: """
           SELECT \(Self.summaryColumns) FROM snippets WHERE deleted_at IS NULL
           ORDER BY pinned DESC, \(sort) LIMIT ? OFFSET ?
-          """, arguments: [limit, offset]
-      ).map(SnippetSummary.init(row:))
+          """, arguments: [limit, offset])
+      var summaries: [SnippetSummary] = []
+      while let row = try cursor.next() { summaries.append(SnippetSummary(columns: row)) }
+      return summaries
     }
   }
 
@@ -180,6 +183,17 @@ extension Snippet {
 }
 
 extension SnippetSummary {
+  /// From a row of `summaryColumns` in their order, by index (faster than by name).
+  init(columns row: Row) {
+    let status: String? = row[6]
+    let lastRunAt: Double? = row[7]
+    self.init(
+      id: row[0], name: row[1], tags: Tags.parse(row[2]), pinned: row[3],
+      updatedAt: Date(timeIntervalSince1970: row[4]), runCount: row[5],
+      lastRunStatus: status.flatMap(ExecutionStatus.init(rawValue:)),
+      lastRunAt: lastRunAt.map(Date.init(timeIntervalSince1970:)))
+  }
+
   init(row: Row) {
     let lastRunAt: Double? = row["last_run_at"]
     let status: String? = row["last_run_status"]
