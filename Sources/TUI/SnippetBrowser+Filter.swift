@@ -10,7 +10,8 @@ extension SnippetBrowser {
   mutating func refilter() {
     guard isFiltering else {
       narrowing = []
-      setRows(entries.indices.map { Row(entry: $0, score: nil, inCode: false) })
+      setCodeMatched([])
+      setRows(entries.indices.map { Row(entry: $0, score: nil) })
       return
     }
     let words = FuzzyIndex.words(of: filter)
@@ -37,13 +38,14 @@ extension SnippetBrowser {
       fail(error)
     }
     let inCode = Set(codeIDs.compactMap { positionOfID[$0] })
+    setCodeMatched(inCode)
     var rows = ranked.map { match in
-      Row(entry: Int(match.entry), score: Int(match.score), inCode: inCode.contains(Int(match.entry)))
+      Row(entry: Int(match.entry), score: Int(match.score))
     }
     // The candidates are in the list's order, so whether a code match is one is a binary search,
     // not a set of every fuzzy match built per keystroke.
     rows += inCode.sorted().filter { !Self.sortedContains(candidates, Int32($0)) }.map {
-      Row(entry: $0, score: nil, inCode: true)
+      Row(entry: $0, score: nil)
     }
     setRows(rows)
   }
@@ -73,6 +75,9 @@ extension SnippetBrowser {
     }
     return low < sorted.count && sorted[low] == value
   }
+
+  /// Whether the filter matched the row's code (asked only of the rows drawn).
+  func isCodeMatch(_ row: Row) -> Bool { codeMatched.contains(row.entry) }
 
   /// The characters of a row's name and tags that the filter matched.
   func highlights(of row: Row) -> (name: Set<Int>, tags: Set<Int>) {
@@ -121,7 +126,9 @@ extension SnippetBrowser {
   /// The first line of the preview: a few lines above the first the filter matched in the code, so
   /// the reason a snippet is listed is on screen.
   func previewStart() -> Int {
-    guard isFiltering, let preview, rows.indices.contains(selected), rows[selected].inCode else { return 0 }
+    guard isFiltering, let preview, rows.indices.contains(selected), isCodeMatch(rows[selected]) else {
+      return 0
+    }
     for (number, line) in preview.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
     where !codeMatches(in: line).isEmpty {
       return max(0, number - 2)

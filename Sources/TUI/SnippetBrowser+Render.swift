@@ -177,7 +177,7 @@ extension SnippetBrowser {
       maxX: rightX)
     column = drawMarked(
       entry.name, marks: nameMarks, x: column, y: y, maxX: rightX - 1, style: base, into: &grid)
-    if row.inCode && isFiltering {
+    if isFiltering && isCodeMatch(row) {
       // The code matched: said before the tags, so a narrow list still shows it.
       let mark = width >= 60 ? "  ≈ code" : " ≈"
       column = grid.put(mark, x: column, y: y, style: isSelected ? base : theme.hint, maxX: rightX - 1)

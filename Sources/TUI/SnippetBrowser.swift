@@ -46,13 +46,14 @@ struct SnippetBrowser {
   /// Where the parts were drawn last, for the mouse.
   var lastLayout: Layout?
 
-  /// A line of the list: which entry, how well its name or tags matched the filter (nil when they
-  /// did not, or there is no filter), and whether its code did.
+  /// A line of the list: which entry, and how well its name or tags matched the filter (nil when
+  /// they did not, or there is no filter).
   struct Row: Equatable {
     var entry: Int
     var score: Int?
-    var inCode: Bool
   }
+  /// The entries whose code the filter matched (through the full-text index).
+  private(set) var codeMatched: Set<Int> = []
 
   enum Mode: Equatable {
     case list
@@ -153,6 +154,7 @@ struct SnippetBrowser {
   }
 
   mutating func setRows(_ rows: [Row]) { self.rows = rows }
+  mutating func setCodeMatched(_ entries: Set<Int>) { codeMatched = entries }
 
   mutating func scroll(by lines: Int) {
     top = max(0, min(top + lines, max(0, rows.count - pageHeight)))

@@ -52,7 +52,7 @@ struct SnippetBrowserTests {
     // "sieve" is only in code: listed after name matches, marked as a code match.
     type("sieve", into: &browser)
     #expect(names(browser) == ["primes"])
-    #expect(browser.rows[0].inCode && browser.rows[0].score == nil)
+    #expect(browser.isCodeMatch(browser.rows[0]) && browser.rows[0].score == nil)
     #expect(browser.codeMatches(in: "def sieve(n):") == [4..<9])
     // Backspace widens again; a word in code and a name match both show.
     _ = browser.handle(.key(.ctrl("u")))
