@@ -58,6 +58,10 @@ let package = Package(
     .target(
       name: "Store", dependencies: ["Execution", .product(name: "GRDB", package: "GRDB.swift")],
       path: "Sources/Engine/Store", swiftSettings: strictImports),
+    // The remote backend: a Code Remote server over libcurl (opened on demand), SSE for the events.
+    .target(
+      name: "Remote", dependencies: ["Execution", "Processes", "CCurl"], path: "Sources/Engine/Remote",
+      swiftSettings: strictImports),
     // `coderemote serve`: the HTTP, SSE and WebSocket API over a durable job queue.
     .target(
       name: "Server",
@@ -83,7 +87,7 @@ let package = Package(
       name: "coderemote",
       dependencies: [
         "Arguments", "TUI", "Editor", "Execution", "Processes", "Settings", "Sandbox", "Analysis", "Store",
-        "Server", "CCurl",
+        "Server", "Remote", "CCurl",
       ], swiftSettings: strictImports,
       // The static-stdlib link exports every symbol; at each start the runtime's dladdr scans them
       // and every symbol lookup passes them: 0.8 ms of `--version` (docs/architecture.md).
@@ -105,6 +109,7 @@ let package = Package(
     .testTarget(
       name: "EngineTests", dependencies: ["Execution", "Processes", "Settings", "Sandbox", "coderemote"]),
     .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+    .testTarget(name: "RemoteTests", dependencies: ["Remote", "Execution"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Execution", "Sandbox", "Settings"]),
     .testTarget(
       name: "StoreTests", dependencies: ["Store", "Execution", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -120,6 +125,7 @@ let package = Package(
       name: "TUITests", dependencies: ["TUI", "Execution", "Processes", "Settings"],
       exclude: ["__Snapshots__"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["coderemote", .product(name: "GRDB", package: "GRDB.swift")]),
+      name: "EndToEndTests",
+      dependencies: ["coderemote", "Remote", "Execution", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

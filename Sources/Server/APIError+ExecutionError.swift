@@ -13,7 +13,9 @@ extension APIError {
     case .noFreeUid:
       self.init(
         status: .serviceUnavailable, code: error.code.rawValue, message: error.message, retryAfterSeconds: 1)
-    case .noInterpreter, .sandboxFailure, .backendFailure:
+    case .noInterpreter, .sandboxFailure, .backendFailure,
+      // A remote backend's codes: only when a server runs its jobs on another server.
+      .unauthorized, .tooLarge, .rateLimited, .unavailable, .unreachable, .tlsFailure:
       self.init(status: .serviceUnavailable, code: error.code.rawValue, message: error.message)
     }
   }

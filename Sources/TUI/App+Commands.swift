@@ -49,6 +49,7 @@ extension App {
       focus = .analysis
       startAnalysis(reusingCache: false)
     case "go-to-error": jumpToLastError()
+    case "switch-target": switchTarget()
     case "switch-focus": focus = focus == .editor ? .output : .editor
     case "focus-editor": focus = .editor
     case "focus-output": focus = .output

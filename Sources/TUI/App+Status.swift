@@ -10,7 +10,7 @@ extension App {
     let position = editor.state.cursor
     let bar = StatusBar(
       width: rect.width, position: "Ln \(position.line + 1), Col \(position.column + 1)", run: runStatusText,
-      stdin: stdinFile?.name, isolation: isolation,
+      stdin: stdinFile?.name, isolation: targetText,
       keys: statusKeys)
     for piece in bar.pieces {
       let style = piece.role == .run ? runStatusStyle : theme.statusBar

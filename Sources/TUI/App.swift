@@ -23,9 +23,11 @@ public final class App {
   public private(set) var shouldQuit = false
   public let inbox = Inbox<Message>()
 
-  private let backend: any ExecutionBackend
-  /// What the backend's runs get, for the status bar: asked once, it does not change.
-  let isolation: String
+  /// Where runs go: this machine's sandbox, or a server (F4, App+Target.swift).
+  var backend: any ExecutionBackend
+  /// What the backend's runs get, for the status bar: asked once per target.
+  var isolation: String
+  var targets = RunTargets()
   private let limits: ExecutionLimits
   /// The run going on, to cancel it; and the task that forwards its events to the inbox.
   private var currentRun: ExecutionHandle?

@@ -13,6 +13,8 @@ enum CommandCatalog {
     KeyCommand("cancel", "cancel the run / analysis; idle: copy the selection", .global, keys: [.ctrl("c")]),
     KeyCommand("analyse", "analyse the code (Big-O) and focus the analysis", .global, keys: [.function(7)]),
     KeyCommand("go-to-error", "go to the line of the last error", .global, keys: [.function(8)]),
+    KeyCommand(
+      "switch-target", "runs go to the configured server / this machine", .global, keys: [.function(4)]),
     KeyCommand("switch-focus", "switch focus: editor / output", .global, keys: [.function(6)]),
     KeyCommand("focus-editor", "focus the editor", .global, keys: [.modified(.character("1"), .alt)]),
     KeyCommand("focus-output", "focus the output pane", .global, keys: [.modified(.character("2"), .alt)]),

@@ -2,8 +2,10 @@ import Analysis
 import Arguments
 import Dispatch
 import Execution
+import FoundationEssentials
 import Glibc
 import Processes
+import Remote
 import Sandbox
 import Settings
 
@@ -28,32 +30,46 @@ struct Analyze: Command {
       .flag(
         "empirical", onByDefault: true,
         help: "Also time one function in the sandbox; --no-empirical gives only the static reading."),
-      .value("budget", "seconds", help: "Time budget for the timing runs (default 3)."),
-    ])
+      .value(
+        "budget", "seconds", help: "Time budget for the timing runs (default 3; a server keeps its own)."),
+    ] + RemoteOptions.specs)
 
   var file: String
   var json: Bool
   var empirical: Bool
   var budget: Double
+  var remote: RemoteOptions
 
   init(_ parsed: ParsedCommand) throws(UsageError) {
     file = parsed.positional("file") ?? "-"
     json = parsed.flag("json")
     empirical = parsed.flag("empirical")
     budget = try parsed.number("budget", in: 0.1...60, unit: "seconds") ?? 3
+    remote = try RemoteOptions(parsed)
   }
 
   func run() {
     let code = SourceFile.readOrExit(file)
-    let configuration: SandboxConfiguration
+    let whole: Configuration
     do {
-      configuration = try Configuration.load().sandbox
+      whole = try Configuration.load()
     } catch {
       CLIFailure.cannotRun(error.description).exit()
     }
-    let backend = LocalBackend(configuration: configuration)
-    let analyzer = ComplexityAnalyzer(
-      backend: backend, limits: configuration.limits, budgetSeconds: budget)
+    let configuration = whole.sandbox
+    let analyzer: any CodeAnalyzing
+    if remote.isRemote {
+      do {
+        analyzer = RemoteAnalyzer(
+          try remote.backend(configuration: whole, environment: ProcessInfo.processInfo.environment))
+      } catch {
+        error.exit()
+      }
+    } else {
+      analyzer = ComplexityAnalyzer(
+        backend: LocalBackend(configuration: configuration), limits: configuration.limits,
+        budgetSeconds: budget)
+    }
     let outcome = Self.wait { [empirical] in try await analyzer.analyze(code, empirical: empirical) }
     let result: AnalysisResult
     switch outcome {

@@ -1,9 +1,11 @@
 import Analysis
 import Arguments
 import Editor
+import Execution
 import FoundationEssentials
 import Glibc
 import Processes
+import Remote
 import Sandbox
 import Settings
 import Store
@@ -96,6 +98,7 @@ struct Edit: Command {
     app.connectAnalysis(
       ComplexityAnalyzer(backend: backend, limits: configuration.sandbox.limits),
       cache: StoreAnalysisCache(path: databasePath))
+    offerRemote(to: app, configuration: configuration, environment: environment)
     attachLibrary(to: app, path: databasePath)
     app.editor.clipboard = Clipboard.detect(
       environment: environment, writeToTerminal: NcursesBackend.writeToTerminal)
@@ -126,6 +129,19 @@ extension Edit {
     }
     app.applyKeyBindings(configuration.keyBindings)
     app.useLayoutFile(Paths.stateDirectory(environment: environment) + "/layout")
+  }
+
+  /// The server F4 switches runs to, from CODEREMOTE_URL or `[remote] url` (and the token and CA
+  /// the same way); libcurl is not opened until the first remote run.
+  func offerRemote(to app: App, configuration: Configuration, environment: [String: String]) {
+    let settings = configuration.remote.overridden(by: RemoteSettings(), environment: environment)
+    guard let url = settings.url else { return }
+    do {
+      let backend = try RemoteBackend(url: url, token: settings.token, caFile: settings.caFile)
+      app.offerRemote(RunTarget(backend: backend, analyzer: RemoteAnalyzer(backend)))
+    } catch {
+      app.offerRemote(problem: "the configured server cannot be used: \(error.message)")
+    }
   }
 
   /// Autosave and the run history go to the snippet database; one that cannot be opened is said on

@@ -3,6 +3,7 @@ import Execution
 import FoundationEssentials
 import Glibc
 import Processes
+import Remote
 import Sandbox
 import Settings
 import TUI
@@ -31,7 +32,7 @@ struct Run: Command {
       .value("memory", "mb", help: "Memory limit in MB."),
       .value("output-kb", "kb", help: "Output limit of each stream in KB."),
       .flag("json", help: "Print exactly one JSON object: the execution result."),
-    ])
+    ] + RemoteOptions.specs)
 
   var file: String
   var arguments: [String]
@@ -42,6 +43,7 @@ struct Run: Command {
   var memory: Int?
   var outputKilobytes: Int?
   var json: Bool
+  var remote: RemoteOptions
 
   init(_ parsed: ParsedCommand) throws(UsageError) {
     file = parsed.positional("file") ?? "-"
@@ -56,6 +58,7 @@ struct Run: Command {
       throw parsed.failure("the program and --stdin cannot both come from standard input")
     }
     json = parsed.flag("json")
+    remote = try RemoteOptions(parsed)
   }
 
   func run() {
@@ -72,12 +75,13 @@ struct Run: Command {
       }
     }
 
-    let configuration: SandboxConfiguration
+    let whole: Configuration
     do {
-      configuration = try Configuration.load().sandbox
+      whole = try Configuration.load()
     } catch {
       CLIFailure.cannotRun(error.description).exit()
     }
+    let configuration = whole.sandbox
     var limits = configuration.limits
     if let timeout {
       limits.wallMilliseconds = Int((timeout * 1_000).rounded())
@@ -93,16 +97,29 @@ struct Run: Command {
       stdin: input,
       keepsStdinOpen: passesStdinThrough, limits: limits)
     let printer = LiveOutput(enabled: !json)
+    let onControl = { (control: any ExecutionControl) in
+      if passesStdinThrough { StdinPassthrough.start(into: control) }
+    }
+    let onEvent = { (event: ExecutionEvent) in
+      switch event {
+      case .stdout(let bytes): printer.write(bytes, to: .standardOutput)
+      case .stderr(let bytes): printer.write(bytes, to: .standardError)
+      case .started, .finished: break
+      }
+    }
     let result: ExecutionResult
     do {
-      result = try LocalBackend(configuration: configuration).runBlocking(
-        request, onControl: { if passesStdinThrough { StdinPassthrough.start(into: $0) } }
-      ) { event in
-        switch event {
-        case .stdout(let bytes): printer.write(bytes, to: .standardOutput)
-        case .stderr(let bytes): printer.write(bytes, to: .standardError)
-        case .started, .finished: break
+      if remote.isRemote {
+        let backend: RemoteBackend
+        do {
+          backend = try remote.backend(configuration: whole, environment: ProcessInfo.processInfo.environment)
+        } catch {
+          error.exit()
         }
+        result = try backend.runBlocking(request, onControl: onControl, onEvent: onEvent)
+      } else {
+        result = try LocalBackend(configuration: configuration).runBlocking(
+          request, onControl: onControl, onEvent: onEvent)
       }
     } catch {
       CLIFailure.cannotRun(error.description).exit()

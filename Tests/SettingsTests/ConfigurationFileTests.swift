@@ -111,6 +111,10 @@ struct ConfigurationFileTests {
       ("[server]\nrate_per_second = \"fast\"\n", "server.rate_per_second"),
       ("[server]\nrate_per_second = 0\n", "server.rate_per_second"),
       ("[server]\nworkers = 2\n", "server.workers"),
+      ("[remote]\nurl = \"example.org:8080\"\n", "remote.url"),
+      ("[remote]\ntoken = \"two words\"\n", "remote.token"),
+      ("[remote]\nca_file = \"ca.pem\"\n", "remote.ca_file"),
+      ("[remote]\nhost = \"x\"\n", "remote.host"),
     ])
   func badKeys(text: String, key: String) {
     #expect {
@@ -119,6 +123,33 @@ struct ConfigurationFileTests {
       let error = error as? ConfigurationError
       return error?.key == key && error?.description.contains(file.path) == true
     }
+  }
+
+  @Test("[remote] is read; a flag wins over the environment, which wins over the file")
+  func remote() throws {
+    let whole = try file.parse(
+      """
+      [remote]
+      url = "https://runner.example.org"
+      token = "cr_file"
+      ca_file = "/etc/coderemote/ca.pem"
+      """)
+    #expect(
+      whole.remote
+        == RemoteSettings(
+          url: "https://runner.example.org", token: "cr_file", caFile: "/etc/coderemote/ca.pem"))
+    let environment = ["CODEREMOTE_URL": "http://127.0.0.1:9000", "CODEREMOTE_TOKEN": "cr_env"]
+    #expect(
+      whole.remote.overridden(by: RemoteSettings(), environment: environment)
+        == RemoteSettings(url: "http://127.0.0.1:9000", token: "cr_env", caFile: "/etc/coderemote/ca.pem"))
+    #expect(
+      whole.remote.overridden(
+        by: RemoteSettings(url: "https://flag.example", token: "cr_flag", caFile: "/tmp/ca.pem"),
+        environment: environment)
+        == RemoteSettings(url: "https://flag.example", token: "cr_flag", caFile: "/tmp/ca.pem"))
+    // An empty variable is as good as none.
+    #expect(
+      whole.remote.overridden(by: RemoteSettings(), environment: ["CODEREMOTE_TOKEN": ""]).token == "cr_file")
   }
 
   @Test("broken TOML is reported with its position")

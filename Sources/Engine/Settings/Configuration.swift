@@ -14,6 +14,8 @@ public struct Configuration: Sendable, Equatable {
   public var keyBindings: [KeyBinding] = []
   /// `[server]`, for `coderemote serve`.
   public var server = ServerSettings()
+  /// `[remote]`: the server for the editor's remote target and `--remote`.
+  public var remote = RemoteSettings()
 
   public init() {}
 

@@ -15,6 +15,7 @@ import TOMLKit
 ///                       # editor checks them and warns, so a bad one never stops it)
 ///     [server]          # max_files, max_files_kb, rate_per_second, rate_burst, jobs_per_token,
 ///                       # queue_capacity, retention_hours (`coderemote serve`)
+///     [remote]          # url = "https://host:port", token = "cr_…", ca_file = "/abs/ca.pem"
 struct ConfigurationFile {
   let path: String
 
@@ -29,7 +30,8 @@ struct ConfigurationFile {
     }
     var whole = Configuration()
     try expectOnly(
-      ["limits", "python", "sandbox", "editor", "ui", "store", "run", "keys", "server"], in: root, prefix: "")
+      ["limits", "python", "sandbox", "editor", "ui", "store", "run", "keys", "server", "remote"], in: root,
+      prefix: "")
     if let server = try table("server", in: root) {
       try readServer(server, into: &whole.server)
     }
@@ -56,6 +58,9 @@ struct ConfigurationFile {
         }
         whole.databasePath = path
       }
+    }
+    if let remote = try table("remote", in: root) {
+      try readRemote(remote, into: &whole.remote)
     }
     var configuration = SandboxConfiguration()
     if let limits = try table("limits", in: root) {
@@ -162,6 +167,28 @@ struct ConfigurationFile {
         throw failure("server.\(key)", "expected a number from \(range.lowerBound) to \(range.upperBound)")
       }
       server[keyPath: field] = number
+    }
+  }
+
+  private func readRemote(_ table: TOMLTable, into remote: inout RemoteSettings) throws(ConfigurationError) {
+    try expectOnly(["url", "token", "ca_file"], in: table, prefix: "remote.")
+    if let value = table["url"] {
+      guard let url = value.string, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+        throw failure("remote.url", "expected a URL in quotes, starting with http:// or https://")
+      }
+      remote.url = url
+    }
+    if let value = table["token"] {
+      guard let token = value.string, !token.isEmpty, !token.contains(where: \.isWhitespace) else {
+        throw failure("remote.token", "expected the token in quotes, as `coderemote tokens create` prints it")
+      }
+      remote.token = token
+    }
+    if let value = table["ca_file"] {
+      guard let path = value.string, path.hasPrefix("/") else {
+        throw failure("remote.ca_file", "expected an absolute path in quotes")
+      }
+      remote.caFile = path
     }
   }
 

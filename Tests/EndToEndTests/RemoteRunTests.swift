@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+/// `coderemote run --remote` and `analyze --remote` against a real `coderemote serve` on loopback:
+/// the real binary on both ends, the same exit codes and JSON as local runs.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct RemoteRunTests {
+  /// One server for the suite's quick cases, with a token.
+  final class Fixture: @unchecked Sendable {
+    let server = ServeProcess()
+    let token: String
+    init() throws {
+      token = try server.createToken("remote-cli")
+      try server.start(["--workers", "2"])
+    }
+  }
+
+  static func json(_ text: String) -> [String: Any] {
+    (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
+  }
+
+  /// `coderemote run --remote URL --token T OPTIONS FILE ARGS` with `code` in FILE (options go
+  /// before the file: words after it are the program's).
+  func run(
+    _ code: String, on fixture: Fixture, token: String? = nil, _ options: [String] = [],
+    programArguments: [String] = []
+  ) async throws -> Binary.Outcome {
+    let file = fixture.server.directory.appendingPathComponent("program-\(UUID().uuidString).py")
+    try Data(code.utf8).write(to: file)
+    let arguments =
+      ["run", "--remote", fixture.server.url, "--token", token ?? fixture.token] + options + [file.path]
+      + programArguments
+    return try await offPool { try Binary.run(arguments, stdin: Data()) }
+  }
+
+  @Test func helloWorldExitCodesAndTimeouts() async throws {
+    let fixture = try Fixture()
+    let hello = try await run("print('hello, remote')", on: fixture)
+    #expect(hello.status == 0, "\(hello.stderr)")
+    #expect(hello.text == "hello, remote\n")
+    let failing = try await run("import sys\nprint('out')\nsys.exit(3)", on: fixture)
+    #expect(failing.status == 3)
+    #expect(failing.text == "out\n")
+    let spinning = try await run("while True: pass", on: fixture, ["--timeout", "0.5"])
+    #expect(spinning.status == 124, "\(spinning.stderr)")
+    #expect(spinning.stderr.contains("timeout"))
+    let traceback = try await run("raise ValueError('nope')", on: fixture)
+    #expect(traceback.status == 1)
+    #expect(traceback.stderr.contains("ValueError: nope"))
+  }
+
+  @Test func standardInputPassesThroughAPipe() async throws {
+    let fixture = try Fixture()
+    let file = fixture.server.directory.appendingPathComponent("echo.py")
+    try Data("name = input()\nprint('hello', name)\nprint(input())".utf8).write(to: file)
+    let arguments = ["run", "--remote", fixture.server.url, "--token", fixture.token, file.path]
+    let outcome = try await offPool { try Binary.run(arguments, stdin: Data("Ada\nLovelace\n".utf8)) }
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.text == "hello Ada\nLovelace\n")
+  }
+
+  @Test func refusalsAreClearErrorsWithExitCodeOne() async throws {
+    let fixture = try Fixture()
+    let badToken = try await run("print(1)", on: fixture, token: "cr_not_a_token")
+    #expect(badToken.status == 1)
+    #expect(badToken.stderr.contains("refused the token"), "\(badToken.stderr)")
+    // The server's own check: at least 10 ms of wall time, named by field.
+    let invalid = try await run("print(1)", on: fixture, ["--timeout", "0.005"])
+    #expect(invalid.status == 1)
+    #expect(invalid.stderr.contains("field limits.wall_ms"), "\(invalid.stderr)")
+    let arguments = try await run("print(1)", on: fixture, programArguments: ["an-argument"])
+    #expect(arguments.status == 1)
+    #expect(arguments.stderr.contains("no program arguments"), "\(arguments.stderr)")
+    let notURL = try await offPool {
+      try Binary.run(["run", "--remote", "127.0.0.1:1", "-"], stdin: Data("print(1)".utf8))
+    }
+    #expect(notURL.status == 2)
+    #expect(notURL.stderr.contains("http://"))
+    let lonelyToken = try await offPool {
+      try Binary.run(["run", "--token", "x", "-"], stdin: Data("print(1)".utf8))
+    }
+    #expect(lonelyToken.status == 2)
+  }
+
+  @Test func anUnreachableServerIsSaidWithinTheRetryBudget() async throws {
+    // A port nobody listens on: bind one, note it, close it.
+    let port = try freePort()
+    let outcome = try await offPool {
+      try Binary.run(["run", "--remote", "http://127.0.0.1:\(port)", "-"], stdin: Data("print(1)".utf8))
+    }
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr.contains("cannot reach the server at 127.0.0.1:\(port)"), "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("tried 6 times"))
+  }
+
+  @Test func theTokenAndURLComeFromTheEnvironmentAndConfig() async throws {
+    let fixture = try Fixture()
+    let config = fixture.server.directory.appendingPathComponent("config")
+    try FileManager.default.createDirectory(
+      at: config.appendingPathComponent("coderemote"), withIntermediateDirectories: true)
+    try Data("[remote]\ntoken = \"cr_wrong\"\n".utf8).write(
+      to: config.appendingPathComponent("coderemote/config.toml"))
+    let base = ["XDG_CONFIG_HOME": config.path]
+    func run(_ environment: [String: String], _ arguments: [String]) async throws -> Binary.Outcome {
+      try await offPool {
+        try Binary.run(
+          (base.merging(environment) { $1 }).map { "\($0)=\($1)" } + [Binary.path, "run"] + arguments + ["-"],
+          stdin: Data("print('configured')".utf8), executable: "/usr/bin/env")
+      }
+    }
+    // The file's token is wrong; the environment's wins over it, and a flag over both.
+    let fromFile = try await run([:], ["--remote", fixture.server.url])
+    #expect(fromFile.status == 1 && fromFile.stderr.contains("refused the token"))
+    let fromEnvironment = try await run(
+      ["CODEREMOTE_TOKEN": fixture.token, "CODEREMOTE_URL": fixture.server.url], ["--remote", "default"])
+    #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+    #expect(fromEnvironment.text == "configured\n")
+    let flagWins = try await run(
+      ["CODEREMOTE_TOKEN": fixture.token], ["--remote", fixture.server.url, "--token", "cr_bad"])
+    #expect(flagWins.status == 1)
+    let noServer = try await run([:], ["--remote", "default"])
+    #expect(noServer.status == 2 && noServer.stderr.contains("no server configured"))
+  }
+
+  @Test func jsonIsTheLocalShape() async throws {
+    let fixture = try Fixture()
+    let code = "import sys\nprint('out')\nprint('err', file=sys.stderr)\nsys.exit(4)"
+    let remote = try await run(code, on: fixture, ["--json"])
+    let file = fixture.server.directory.appendingPathComponent("local.py")
+    try Data(code.utf8).write(to: file)
+    let local = try await offPool { try Binary.run(["run", "--json", file.path], stdin: Data()) }
+    #expect(remote.status == 4 && local.status == 4)
+    let remoteObject = Self.json(remote.text)
+    let localObject = Self.json(local.text)
+    #expect(Set(remoteObject.keys) == Set(localObject.keys), "\(remote.text)\n\(local.text)")
+    #expect(remote.text.split(separator: "\n").count == 1)
+    #expect(remoteObject["backend"] as? String == "remote")
+    #expect(localObject["backend"] as? String == "local")
+    let varying: Set<String> = ["id", "wall_ms", "cpu_ms", "max_rss_kb", "isolation", "backend"]
+    for key in localObject.keys where !varying.contains(key) {
+      #expect(
+        "\(remoteObject[key] ?? "missing")" == "\(localObject[key] ?? "missing")", "\(key) differs")
+    }
+  }
+
+  @Test func analyzeRemote() async throws {
+    let fixture = try Fixture()
+    let file = fixture.server.directory.appendingPathComponent("pairs.py")
+    try Data("def pairs(xs):\n    for a in xs:\n        for b in xs:\n            pass\n".utf8).write(
+      to: file)
+    let arguments = [
+      "analyze", file.path, "--json", "--no-empirical", "--remote", fixture.server.url, "--token",
+      fixture.token,
+    ]
+    let remote = try await offPool { try Binary.run(arguments) }
+    #expect(remote.status == 0, "\(remote.stderr)")
+    let local = try await offPool { try Binary.run(["analyze", file.path, "--json", "--no-empirical"]) }
+    #expect(Self.json(remote.text)["time"] as? String == "O(n^2)")
+    #expect(remote.text == local.text)
+    let broken = fixture.server.directory.appendingPathComponent("broken.py")
+    try Data("def f(:\n".utf8).write(to: broken)
+    let syntax = try await offPool {
+      try Binary.run(["analyze", broken.path, "--remote", fixture.server.url, "--token", fixture.token])
+    }
+    #expect(syntax.status == 1)
+    #expect(syntax.stderr.contains("line 1"), "\(syntax.stderr)")
+  }
+}
+
+/// A loopback port that was free a moment ago.
+func freePort() throws -> Int {
+  let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  defer { close(socket) }
+  var address = sockaddr_in()
+  address.sin_family = sa_family_t(AF_INET)
+  address.sin_addr.s_addr = inet_addr("127.0.0.1")
+  address.sin_port = 0
+  var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+  let bound = withUnsafeMutablePointer(to: &address) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+      bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
+    }
+  }
+  guard bound else { throw POSIXError(.EADDRINUSE) }
+  return Int(UInt16(bigEndian: address.sin_port))
+}
