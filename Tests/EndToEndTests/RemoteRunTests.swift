@@ -137,9 +137,13 @@ struct RemoteRunTests {
     #expect(remoteObject["backend"] as? String == "remote")
     #expect(localObject["backend"] as? String == "local")
     let varying: Set<String> = ["id", "wall_ms", "cpu_ms", "max_rss_kb", "isolation", "backend"]
+    // Each value compared as sorted JSON (a dictionary's description has no stable order).
+    func canonical(_ value: Any?) -> String {
+      let data = try? JSONSerialization.data(withJSONObject: ["v": value ?? NSNull()], options: [.sortedKeys])
+      return String(decoding: data ?? Data(), as: UTF8.self)
+    }
     for key in localObject.keys where !varying.contains(key) {
-      #expect(
-        "\(remoteObject[key] ?? "missing")" == "\(localObject[key] ?? "missing")", "\(key) differs")
+      #expect(canonical(remoteObject[key]) == canonical(localObject[key]), "\(key) differs")
     }
   }
 
