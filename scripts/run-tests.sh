@@ -14,6 +14,7 @@ groups=(
   "EngineTests"
   "AnalysisTests"
   "ServerTests"
+  "RemoteTests"
   "EndToEndTests"
 )
 
