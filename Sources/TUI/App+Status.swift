@@ -28,7 +28,11 @@ extension App {
 
   /// The run's state, or the question a key left open.
   var runStatusText: String {
-    if quitArmed { return "unsaved changes: ^S saves, ^Q again quits without saving" }
+    if quitArmed {
+      let save = keymap.hintKeys("save", limit: 1).map { "\($0) saves, " } ?? ""
+      let quit = keymap.hintKeys("quit", limit: 1).map { "\($0) again" } ?? "quit again"
+      return "unsaved changes: \(save)\(quit) quits without saving"
+    }
     if restartArmed { return "a run is live: F5 again restarts it, any other key keeps it" }
     if let notice = libraryNotice { return notice }
     let summary = runState.summary(now: clock.now)

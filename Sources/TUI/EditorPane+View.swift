@@ -14,8 +14,8 @@ extension EditorPane {
 
   /// Whether the search options get a row of their own, above the prompt, for want of room on it.
   func optionsNeedARow(width: Int) -> Bool {
-    guard let prompt, !prompt.optionsText.isEmpty else { return false }
-    let used = [prompt.label, prompt.input, "  ", prompt.status, "  ", prompt.optionsText]
+    guard let prompt, !prompt.optionsText(keymap).isEmpty else { return false }
+    let used = [prompt.label, prompt.input, "  ", prompt.status, "  ", prompt.optionsText(keymap)]
     return used.map(DisplayWidth.of).reduce(0, +) > width
   }
 
@@ -248,16 +248,16 @@ extension EditorPane {
     let y = rect.maxY - 1
     let optionsRow = optionsNeedARow(width: rect.width)
     if optionsRow && rect.height > 1 {
-      grid.put(" " + prompt.optionsText, x: rect.x, y: y - 1, style: theme.hint, maxX: rect.maxX)
+      grid.put(" " + prompt.optionsText(keymap), x: rect.x, y: y - 1, style: theme.hint, maxX: rect.maxX)
     }
     var x = grid.put(prompt.label, x: rect.x, y: y, style: theme.prompt.bolded, maxX: rect.maxX)
     let inputStyle = prompt.inputIsSuggestion ? theme.selection : theme.prompt
     x = grid.put(prompt.input, x: x, y: y, style: inputStyle, maxX: rect.maxX)
-    let details = [prompt.status, optionsRow ? "" : prompt.optionsText].filter { !$0.isEmpty }
+    let details = [prompt.status, optionsRow ? "" : prompt.optionsText(keymap)].filter { !$0.isEmpty }
       .joined(separator: "  ")
     if !details.isEmpty { x = grid.put("  " + details, x: x, y: y, style: theme.hint, maxX: rect.maxX) }
-    let hintX = rect.maxX - DisplayWidth.of(prompt.hint) - 1
-    if hintX > x + 2 { grid.put(prompt.hint, x: hintX, y: y, style: theme.hint, maxX: rect.maxX) }
+    let hintX = rect.maxX - DisplayWidth.of(prompt.hint(keymap)) - 1
+    if hintX > x + 2 { grid.put(prompt.hint(keymap), x: hintX, y: y, style: theme.hint, maxX: rect.maxX) }
   }
 }
 

@@ -52,7 +52,9 @@ public struct EditorPane {
     state = EditorState(text: text, settings: state.settings)
     self.document = document
     fileName = DocumentFile.fileName(of: path)
-    if document.isReadOnly { message = "\(path) is read-only: ^S asks for another name" }
+    if document.isReadOnly {
+      message = "\(path) is read-only: \(keymap.hintKeys("save", limit: 1) ?? "saving") asks for another name"
+    }
   }
 
   private static let start = ContinuousClock.now

@@ -74,13 +74,16 @@ struct EditorPrompt: Equatable {
     SearchQuery(input, caseSensitive: caseSensitive, wholeWord: wholeWord, isRegex: isRegex)
   }
 
-  /// The options as the prompt row shows them: each with its key and whether it is on.
-  var optionsText: String {
+  /// The options as the prompt row shows them: each with its key as bound and whether it is on.
+  func optionsText(_ keymap: Keymap) -> String {
     guard isSearch else { return "" }
-    func option(_ key: String, _ name: String, _ on: Bool) -> String { "\(key) \(name):\(on ? "on" : "off")" }
-    return [
-      option("^T", "case", caseSensitive), option("^W", "word", wholeWord), option("^E", "regex", isRegex),
-    ].joined(separator: " ")
+    let options: [(CommandName, String, Bool)] = [
+      ("toggle-case", "case", caseSensitive), ("toggle-whole-word", "word", wholeWord),
+      ("toggle-regex", "regex", isRegex),
+    ]
+    return options.map { name, word, on in
+      (keymap.hintKeys(name, limit: 1).map { $0 + " " } ?? "") + "\(word):\(on ? "on" : "off")"
+    }.joined(separator: " ")
   }
 
   /// Shows what a search found, or why it could not run.
@@ -98,14 +101,25 @@ struct EditorPrompt: Equatable {
     }
   }
 
-  /// The keys the prompt offers, shown when there is room.
-  var hint: String {
+  /// The keys the prompt offers as bound now, shown when there is room.
+  func hint(_ keymap: Keymap) -> String {
+    let accept = { hintPart("prompt-accept", word: $0, limit: 1) }
+    let cancel = { hintPart("prompt-cancel", word: $0, limit: 1) }
     switch purpose {
-    case .find: return "Enter done  F3/^N next  ^P prev  Esc cancel"
-    case .replaceFind: return "Enter next  Esc cancel"
-    case .replaceWith: return "Enter replace  ^A all  F3 skip  Esc close"
-    case .goToLine: return "Enter go  Esc cancel"
-    case .saveAs: return "Enter save  Esc cancel"
+    case .find:
+      return keymap.hint([
+        accept("done"), hintPart("prompt-next", word: "next"),
+        hintPart("prompt-previous", word: "prev", limit: 1),
+        cancel("cancel"),
+      ])
+    case .replaceFind: return keymap.hint([accept("next"), cancel("cancel")])
+    case .replaceWith:
+      return keymap.hint([
+        accept("replace"), hintPart("replace-all", word: "all", limit: 1),
+        hintPart("prompt-next", word: "skip", limit: 1), cancel("close"),
+      ])
+    case .goToLine: return keymap.hint([accept("go"), cancel("cancel")])
+    case .saveAs: return keymap.hint([accept("save"), cancel("cancel")])
     case .confirmOverwrite, .changedOnDisk: return ""
     }
   }

@@ -110,7 +110,7 @@ extension OutputPane {
     }
     let status = prompt.status.isEmpty ? "" : "  \(prompt.status)"
     x = grid.put(status, x: x, y: rect.y, style: theme.hint, maxX: rect.maxX)
-    let hint = "  " + prompt.hint
+    let hint = "  " + prompt.hint(keymap)
     if x + DisplayWidth.of(hint) <= rect.maxX {
       grid.put(hint, x: x, y: rect.y, style: theme.hint, maxX: rect.maxX)
     }

@@ -180,7 +180,12 @@ public struct OutputPane {
     column = 0
     // The anchored row may no longer exist at the new wrapping: keep its line at the top.
     if let top { self.top = OutputView.Position(item: top.item, row: 0) }
-    notice = wrap ? "wrap on (^W: scroll sideways)" : "wrap off: ← → scroll sideways (^W: wrap)"
+    let toggle = keymap.hintKeys("toggle-wrap").map { "(\($0): \(wrap ? "scroll sideways" : "wrap"))" } ?? ""
+    let sideways = keymap.hintKeys(["output-scroll-left", "output-scroll-right"]).map {
+      ": \($0) scroll sideways"
+    }
+    notice = (wrap ? ["wrap on", toggle] : ["wrap off" + (sideways ?? ""), toggle]).filter { !$0.isEmpty }
+      .joined(separator: " ")
   }
 
   // MARK: Selecting and copying
@@ -208,7 +213,7 @@ public struct OutputPane {
   private mutating func selectAll() {
     guard let last = view.last, case .line(let lastID) = last else { return }
     selection = (anchor: 0, end: lastID)
-    notice = "all output selected: ^K copies"
+    notice = "all output selected" + (keymap.hintKeys("output-copy").map { ": \($0) copies" } ?? "")
   }
 
   /// The selected lines' ids, in order.

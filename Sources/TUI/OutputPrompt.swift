@@ -23,10 +23,20 @@ struct OutputPrompt: Equatable {
     }
   }
 
-  var hint: String {
+  /// The keys the prompt offers as bound now.
+  func hint(_ keymap: Keymap) -> String {
     switch purpose {
-    case .find: return "Enter/F3/^N next  ^P prev  Esc close"
-    case .saveAs: return "Enter save  Esc cancel"
+    case .find:
+      return keymap.hint([
+        hintPart("prompt-accept", "prompt-next", word: "next", limit: 3),
+        hintPart("prompt-previous", word: "prev", limit: 1),
+        hintPart("prompt-cancel", word: "close", limit: 1),
+      ])
+    case .saveAs:
+      return keymap.hint([
+        hintPart("prompt-accept", word: "save", limit: 1),
+        hintPart("prompt-cancel", word: "cancel", limit: 1),
+      ])
     case .confirmOverwrite: return ""
     }
   }

@@ -144,4 +144,38 @@ import Testing
     ])
     #expect(app.statusKeys == " F10 Help  F5 Run  ^Q Quit ")
   }
+
+  @Test func thePromptHintsOfferTheKeysAsBound() {
+    let app = App.scripted()
+    app.handle(.key(.ctrl("f")))
+    #expect(app.editor.prompt?.hint(app.keymap) == "Enter done  F3/^N next  ^P prev  Esc cancel")
+    #expect(app.editor.prompt?.optionsText(app.keymap) == "^T case:off ^W word:off ^E regex:off")
+    app.applyKeyBindings([
+      KeyBinding(context: "prompt", key: "f3", command: "none", line: 1),
+      KeyBinding(context: "prompt", key: "ctrl-g", command: "prompt-next", line: 2),
+      KeyBinding(context: "prompt", key: "alt-c", command: "toggle-case", line: 3),
+      KeyBinding(context: "prompt", key: "ctrl-t", command: "none", line: 4),
+    ])
+    let hint = "Enter done  ^N/^G next  ^P prev  Esc cancel"
+    #expect(app.editor.prompt?.hint(app.keymap) == hint)
+    #expect(app.editor.prompt?.optionsText(app.keymap) == "Alt-C case:off ^W word:off ^E regex:off")
+    #expect(app.render(width: 200, height: 24).0.text.contains(hint))
+    app.handle(.key(.escape))
+    app.handle(.key(.function(6)))
+    app.handle(.key(.ctrl("f")))
+    #expect(app.output.prompt?.hint(app.keymap) == "Enter/^N/^G next  ^P prev  Esc close")
+  }
+
+  @Test func theOutputNoticesOfferTheKeysAsBound() {
+    let app = App.scripted()
+    app.handle(.key(.function(6)))
+    app.handle(.key(.ctrl("w")))
+    #expect(app.output.notice == "wrap off: ←/→ scroll sideways (^W: wrap)")
+    app.applyKeyBindings([
+      KeyBinding(context: "output", key: "ctrl-w", command: "none", line: 1),
+      KeyBinding(context: "output", key: "alt-w", command: "toggle-wrap", line: 2),
+    ])
+    app.handle(.key(.modified(.character("w"), .alt)))
+    #expect(app.output.notice == "wrap on (Alt-W: scroll sideways)")
+  }
 }
