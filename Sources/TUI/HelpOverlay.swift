@@ -5,15 +5,22 @@ import Editor
 /// Scrolls when the terminal is short. Keys of the overlay context scroll it; F1, `q` and Esc
 /// close it; a key the app handles everywhere (F5, ^Q…) closes it and goes on to the app.
 final class HelpOverlay: Layer {
-  /// The help as lines of (text, is a heading).
-  let lines: [(String, Bool)]
+  typealias Entry = (keys: String, action: String)
+  /// The help by section: a heading and its entries.
+  let sections: [(title: String, entries: [Entry])]
+  /// The help as lines of (text, is a heading), laid out for the width it was last drawn at.
+  private(set) var lines: [(String, Bool)]
+  private var linesWidth = Int.max
   private(set) var top = 0
   private var pageHeight = 10
 
-  init(keymap: Keymap) { lines = Self.lines(keymap) }
+  init(keymap: Keymap) {
+    sections = Self.sections(keymap)
+    lines = Self.layout(sections, width: .max)
+  }
 
   /// What is not in the keymap: typing, answers to questions, and the mouse.
-  static let notes: [(keys: String, action: String)] = [
+  static let notes: [Entry] = [
     ("letters, paste", "type (in the output pane while a run lives: to the program)"),
     ("Enter, ^D", "to a running program: send the line; end its input"),
     ("R, D", "when asked: restore / discard a file's autosaved edits"),
@@ -22,22 +29,53 @@ final class HelpOverlay: Layer {
     ("wheel", "editor: cursor 3 lines; output, analysis: scroll"),
   ]
 
-  static func lines(_ keymap: Keymap) -> [(String, Bool)] {
-    var sections: [(String, [(keys: String, action: String)])] = KeyContext.allCases.map { context in
+  static func sections(_ keymap: Keymap) -> [(title: String, entries: [Entry])] {
+    var sections: [(title: String, entries: [Entry])] = KeyContext.allCases.map { context in
       let entries = keymap.commands(in: context).filter { !$0.keys.isEmpty }.map {
         (keys: $0.keys.map(\.label).joined(separator: ", "), action: $0.title)
       }
       return (context.title, entries)
     }
     sections.append(("Typing, questions and the mouse", notes))
-    let keyWidth = sections.flatMap(\.1).map { DisplayWidth.of($0.keys) }.max() ?? 0
+    return sections.filter { !$0.entries.isEmpty }
+  }
+
+  /// The help as F1 shows it `width` columns wide: the keys in a column, each description beside
+  /// them (wrapped in its column when long). On a narrow screen the key column narrows, down to
+  /// `minimumKeyWidth`, to leave the descriptions room; keys wider than the column get a row of
+  /// their own, with the description under them.
+  static func lines(_ keymap: Keymap, width: Int = .max) -> [(String, Bool)] {
+    layout(sections(keymap), width: width)
+  }
+
+  /// The description column the key column narrows to leave (while it can).
+  private static let preferredActionWidth = 28
+  /// The key column's bounds: wide enough for `F5, ^R`, and no wider than most keys need.
+  private static let minimumKeyWidth = 8
+  private static let maximumKeyWidth = 24
+
+  private static func layout(_ sections: [(title: String, entries: [Entry])], width: Int) -> [(String, Bool)]
+  {
+    let entries = sections.flatMap(\.entries)
+    let longest = entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
+    let room = width == .max ? longest : width - 4 - preferredActionWidth
+    let keyWidth = min(longest, maximumKeyWidth, max(minimumKeyWidth, room))
+    let actionX = 2 + keyWidth + 2
+    let actionWidth = width == .max ? Int.max : max(1, width - actionX)
+    let indent = String(repeating: " ", count: actionX)
     var lines: [(String, Bool)] = []
-    for (title, entries) in sections where !entries.isEmpty {
+    for (title, entries) in sections {
       if !lines.isEmpty { lines.append(("", false)) }
-      lines.append((title, true))
+      lines += WordWrap.lines(title, width: width).map { ($0, true) }
       for (keys, action) in entries {
-        let padding = String(repeating: " ", count: keyWidth - DisplayWidth.of(keys) + 2)
-        lines.append(("  " + keys + padding + action, false))
+        var actionRows = WordWrap.lines(action, width: actionWidth)
+        if DisplayWidth.of(keys) <= keyWidth {
+          let padding = String(repeating: " ", count: actionX - 2 - DisplayWidth.of(keys))
+          lines.append(("  " + keys + padding + (actionRows.isEmpty ? "" : actionRows.removeFirst()), false))
+        } else {
+          lines += WordWrap.lines(keys, width: max(1, width - 2)).map { ("  " + $0, false) }
+        }
+        lines += actionRows.map { (indent + $0, false) }
       }
     }
     return lines
@@ -81,7 +119,7 @@ final class HelpOverlay: Layer {
 
   /// Where the box goes on a screen of this size: centred, at most as big as the help.
   func frame(in screen: Rect) -> Rect {
-    let contentWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
+    let contentWidth = Self.layout(sections, width: .max).map { DisplayWidth.of($0.0) }.max() ?? 0
     let boxWidth = min(screen.width - 2, contentWidth + 4)
     let boxHeight = min(screen.height - 2, lines.count + 2)
     return Rect(
@@ -91,12 +129,20 @@ final class HelpOverlay: Layer {
 
   func render(in screen: Rect, into grid: inout Grid, context: LayerContext) {
     let rect = frame(in: screen)
+    // The text sits two columns in from each side of the box.
+    let textWidth = rect.width - 4
+    if textWidth != linesWidth {
+      lines = Self.layout(sections, width: textWidth)
+      linesWidth = textWidth
+    }
     pageHeight = max(1, rect.height - 2)
     top = min(top, maxTop)
     guard rect.width >= 4 && rect.height >= 3 else { return }
     let theme = context.theme
-    Box.draw(
-      rect, title: " Keys ", footer: " Esc or F1 closes · ↑↓ PgUp PgDn scroll ", theme: theme, into: &grid)
+    let footer =
+      [" Esc or F1 closes · ↑↓ PgUp PgDn scroll ", " Esc closes · ↑↓ PgDn scroll "]
+      .first { DisplayWidth.of($0) <= rect.width - 3 } ?? ""
+    Box.draw(rect, title: " Keys ", footer: footer, theme: theme, into: &grid)
     let visible = lines.dropFirst(top).prefix(rect.height - 2)
     for (row, (text, heading)) in visible.enumerated() {
       var style = theme.prompt

@@ -1,3 +1,4 @@
+import Editor
 import Foundation
 import Settings
 import Testing
@@ -62,5 +63,17 @@ import Testing
     app.applyKeyBindings([KeyBinding(context: nil, key: "alt-w", command: "toggle-wrap", line: 3)])
     let lines = HelpOverlay.lines(app.keymap).map(\.0)
     #expect(lines.contains { $0.contains("^W, Alt-W") && $0.contains("wrap long lines") })
+  }
+
+  /// At 40 columns (34 inside the box) as at 80, nothing is cut: every line fits, and every
+  /// command's title is there in full, wrapped under or beside its keys.
+  @Test(arguments: [34, 74]) func theHelpFitsANarrowBoxInFull(width: Int) {
+    let lines = HelpOverlay.lines(Keymap.standard, width: width).map(\.0)
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+    let words = lines.joined(separator: " ").split(separator: " ")
+    let text = " " + words.joined(separator: " ") + " "
+    for command in Keymap.standard.commands where !command.keys.isEmpty {
+      #expect(text.contains(" " + command.title + " "), "\(command.name) is cut")
+    }
   }
 }
