@@ -77,4 +77,37 @@ import Testing
     #expect(EditorSessionTests.outputPane(screen).first == "FROM-THE-FILE", "screen:\n\(screen)")
     try EditorSessionTests.quitDiscardingChanges(tmux)
   }
+
+  /// The status bar's row as tmux holds it, with its colours (`capture-pane -e`).
+  static func statusRowWithColours(_ tmux: TmuxSession) throws -> String {
+    let rows = try tmux.tmux("capture-pane", "-p", "-e", "-t", "e2e").split(separator: "\n")
+    return rows.last.map(String.init) ?? ""
+  }
+
+  /// From the palette, the light theme repaints the screen (its status bar is on colour 254);
+  /// the default theme brings the first colours back.
+  @Test func thePaletteSwitchesTheTheme() throws {
+    let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("themes").path
+    let tmux = try EditorSessionTests.startEditor(command: "CODEREMOTE_THEME_PATH=\(themes) \(Binary.path)")
+    let before = try Self.statusRowWithColours(tmux)
+    #expect(!before.contains("48;5;254"), "status row: \(before.debugDescription)")
+    try tmux.press("F9")
+    try tmux.waitFor { $0.contains("type to filter") }
+    try tmux.type("theme-light")
+    try tmux.waitFor { $0.contains("› theme-light") }
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.contains("theme: light") && !$0.contains("type to filter") }
+    let light = try Self.statusRowWithColours(tmux)
+    #expect(light.contains("48;5;254"), "status row: \(light.debugDescription)")
+    try tmux.press("F9")
+    try tmux.waitFor { $0.contains("type to filter") }
+    try tmux.type("theme-default")
+    try tmux.waitFor { $0.contains("› theme-default") }
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.contains("theme: default") }
+    #expect(try Self.statusRowWithColours(tmux) == before)
+    try tmux.press("C-q")
+    try EditorSessionTests.expectCleanShell(tmux)
+  }
 }
