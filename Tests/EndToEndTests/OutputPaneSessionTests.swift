@@ -2,10 +2,12 @@ import Foundation
 import Testing
 
 /// The output pane in a real terminal: a view held while a program streams, and output that tries
-/// to steer the terminal.
+/// to steer the terminal, under every TERM value the key tests use (8 colours to 256, tmux's own).
 @Suite(.serialized) struct OutputPaneSessionTests {
-  @Test func aScrolledBackViewHoldsWhileTheProgramStreams() throws {
-    let tmux = try EditorSessionTests.startEditor()
+  @Test(arguments: TerminalKeysTests.terms) func aScrolledBackViewHoldsWhileTheProgramStreams(term: String)
+    throws
+  {
+    let tmux = try EditorSessionTests.startEditor(term: term)
     // Enter after ':' indents the loop's body.
     try tmux.type("import time\nfor i in range(300):\nprint('line', i, flush=True)\ntime.sleep(0.01)")
     try tmux.press("F5")
@@ -28,8 +30,10 @@ import Testing
     try EditorSessionTests.quitDiscardingChanges(tmux)
   }
 
-  @Test func escapeSequencesInOutputStayInertButColoursShow() throws {
-    let tmux = try EditorSessionTests.startEditor()
+  @Test(arguments: TerminalKeysTests.terms) func escapeSequencesInOutputStayInertButColoursShow(term: String)
+    throws
+  {
+    let tmux = try EditorSessionTests.startEditor(term: term)
     let titleBefore = try tmux.tmux("display-message", "-p", "-t", "e2e", "#{pane_title}")
     // A window title (OSC 0 and 2), a clipboard write (OSC 52), a clear and a cursor move, then colour.
     try tmux.type(
@@ -51,8 +55,9 @@ import Testing
     try EditorSessionTests.quitDiscardingChanges(tmux)
   }
 
-  @Test func aProgramReadsWhatIsTypedInTheOutputPane() throws {
-    let tmux = try EditorSessionTests.startEditor()
+  @Test(arguments: TerminalKeysTests.terms) func aProgramReadsWhatIsTypedInTheOutputPane(term: String) throws
+  {
+    let tmux = try EditorSessionTests.startEditor(term: term)
     try tmux.type("name = input('Name: ')\nprint('hello', name)")
     try tmux.press("F5")
     try tmux.waitFor { $0.contains("stdin›") && EditorSessionTests.outputPane($0).first == "Name:" }

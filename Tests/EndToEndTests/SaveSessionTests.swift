@@ -3,7 +3,7 @@ import Testing
 
 /// Saving in the real binary: a new buffer whose suggested name is taken asks before replacing it.
 @Suite(.serialized) struct SaveSessionTests {
-  @Test(arguments: ["xterm", "tmux-256color"])
+  @Test(arguments: TerminalKeysTests.terms)
   func theOverwritePromptGuardsAnExistingMainPy(term: String) throws {
     let directory = NSTemporaryDirectory() + "save-e2e-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
