@@ -83,7 +83,7 @@ import Testing
     await Self.finish(backend, app: app)
   }
 
-  @Test func theFieldAt40x12And200x60() async {
+  @Test func theFieldAt40x12And80x24And200x60() async {
     for (width, height) in [(40, 12), (80, 24), (200, 60)] {
       let (app, backend) = await Self.waitingOnInput()
       AppTests.type("Ada\nLove", into: app)
