@@ -13,9 +13,16 @@ import Testing
     try tmux.press("F5")
     try tmux.waitFor { EditorSessionTests.outputPane($0).contains("line 40") }
     try tmux.press("F6", "PPage")
-    let held = try tmux.waitFor { $0.contains("held") }
+    // The held view, once two captures in a row agree: capture-pane can catch tmux halfway through
+    // a frame (the title says "held" while rows below are still the previous frame's).
     // The stdin field's row goes with the run: the held lines stay where they were above it.
-    let heldLines = EditorSessionTests.outputPane(held).filter { !$0.hasPrefix("stdin›") }
+    var previous: [String] = []
+    let held = try tmux.waitFor { screen in
+      let lines = EditorSessionTests.outputPane(screen).filter { !$0.hasPrefix("stdin›") }
+      defer { previous = lines }
+      return screen.contains("held") && lines == previous
+    }
+    let heldLines = previous
     #expect(held.contains("● running"), "the run ended before the view was held:\n\(held)")
     // The run goes on to its end; the held view does not move.
     let finished = try tmux.waitFor(timeout: 30) { $0.contains("✓ ok") }
