@@ -46,6 +46,7 @@ struct RemoteBackendTests {
 
   @Test func eventsComeInTheLocalBackendsOrder() async throws {
     let (server, backend) = try started()
+    defer { server.stop() }
     let code = """
       import sys, time
       for i in range(3):
@@ -87,7 +88,7 @@ struct RemoteBackendTests {
 
   @Test func liveStdinReachesInput() async throws {
     let (server, backend) = try started()
-    defer { withExtendedLifetime(server) {} }
+    defer { server.stop() }
     let handle = backend.run(
       ExecutionRequest(
         code: "name = input('name? ')\nprint('hello', name)\nprint(input())", keepsStdinOpen: true))
@@ -106,7 +107,7 @@ struct RemoteBackendTests {
 
   @Test func stdinSentBeforeTheStartIsKeptUntilThen() async throws {
     let (server, backend) = try started()
-    defer { withExtendedLifetime(server) {} }
+    defer { server.stop() }
     let handle = backend.run(ExecutionRequest(code: "print(input()[::-1])", keepsStdinOpen: true))
     handle.send(stdin: Array("stressed\n".utf8))
     let recording = await record(handle)
@@ -115,7 +116,7 @@ struct RemoteBackendTests {
 
   @Test func cancelEndsARunMidway() async throws {
     let (server, backend) = try started()
-    defer { withExtendedLifetime(server) {} }
+    defer { server.stop() }
     let handle = backend.run(
       ExecutionRequest(code: "import time\nprint('going', flush=True)\ntime.sleep(60)"))
     let recording = await record(handle) { event in
@@ -127,6 +128,7 @@ struct RemoteBackendTests {
 
   @Test func aBadTokenIsUnauthorized() async throws {
     let (server, _) = try started()
+    defer { server.stop() }
     let backend = try RemoteBackend(url: server.url, token: "cr_nobody")
     let recording = await record(backend.run(ExecutionRequest(code: "print(1)")))
     #expect(recording.error?.code == .unauthorized)
@@ -135,7 +137,7 @@ struct RemoteBackendTests {
 
   @Test func aBadLimitNamesTheField() async throws {
     let (server, backend) = try started()
-    defer { withExtendedLifetime(server) {} }
+    defer { server.stop() }
     var limits = ExecutionLimits.defaults
     limits.memoryMegabytes = 8
     let recording = await record(backend.run(ExecutionRequest(code: "print(1)", limits: limits)))
@@ -150,6 +152,7 @@ struct RemoteBackendTests {
     let server = ServeProcess()
     let token = try server.createToken("quota")
     try server.start(["--workers", "1"])
+    defer { server.stop() }
     let backend = try RemoteBackend(url: server.url, token: token)
     // The token's 16 concurrent jobs: one sleeping, fifteen queued behind it on the one worker.
     var ids: [String] = []
@@ -175,6 +178,7 @@ struct RemoteBackendTests {
 
   @Test func aServerKilledMidStreamIsResumedAfterItsRestart() async throws {
     let (server, backend) = try started(1)
+    defer { server.stop() }
     let port = server.port
     let handle = backend.run(
       ExecutionRequest(code: "import time\nprint('before', flush=True)\ntime.sleep(1)\nprint('after')"))
@@ -196,6 +200,7 @@ struct RemoteBackendTests {
 
   @Test func aServerThatStaysDownIsAClearErrorNotAHang() async throws {
     let (server, backend) = try started(1)
+    defer { server.stop() }
     let handle = backend.run(ExecutionRequest(code: "import time\nprint('up', flush=True)\ntime.sleep(30)"))
     let recording = await record(handle) { event in
       if case .stdout = event { server.kill9() }

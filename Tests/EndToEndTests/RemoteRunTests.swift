@@ -35,6 +35,7 @@ struct RemoteRunTests {
 
   @Test func helloWorldExitCodesAndTimeouts() async throws {
     let fixture = try Fixture()
+    defer { fixture.server.stop() }
     let hello = try await run("print('hello, remote')", on: fixture)
     #expect(hello.status == 0, "\(hello.stderr)")
     #expect(hello.text == "hello, remote\n")
@@ -51,6 +52,7 @@ struct RemoteRunTests {
 
   @Test func standardInputPassesThroughAPipe() async throws {
     let fixture = try Fixture()
+    defer { fixture.server.stop() }
     let file = fixture.server.directory.appendingPathComponent("echo.py")
     try Data("name = input()\nprint('hello', name)\nprint(input())".utf8).write(to: file)
     let arguments = ["run", "--remote", fixture.server.url, "--token", fixture.token, file.path]
@@ -61,6 +63,7 @@ struct RemoteRunTests {
 
   @Test func refusalsAreClearErrorsWithExitCodeOne() async throws {
     let fixture = try Fixture()
+    defer { fixture.server.stop() }
     let badToken = try await run("print(1)", on: fixture, token: "cr_not_a_token")
     #expect(badToken.status == 1)
     #expect(badToken.stderr.contains("refused the token"), "\(badToken.stderr)")
@@ -95,6 +98,7 @@ struct RemoteRunTests {
 
   @Test func theTokenAndURLComeFromTheEnvironmentAndConfig() async throws {
     let fixture = try Fixture()
+    defer { fixture.server.stop() }
     let config = fixture.server.directory.appendingPathComponent("config")
     try FileManager.default.createDirectory(
       at: config.appendingPathComponent("coderemote"), withIntermediateDirectories: true)
@@ -124,6 +128,7 @@ struct RemoteRunTests {
 
   @Test func jsonIsTheLocalShape() async throws {
     let fixture = try Fixture()
+    defer { fixture.server.stop() }
     let code = "import sys\nprint('out')\nprint('err', file=sys.stderr)\nsys.exit(4)"
     let remote = try await run(code, on: fixture, ["--json"])
     let file = fixture.server.directory.appendingPathComponent("local.py")
@@ -149,6 +154,7 @@ struct RemoteRunTests {
 
   @Test func analyzeRemote() async throws {
     let fixture = try Fixture()
+    defer { fixture.server.stop() }
     let file = fixture.server.directory.appendingPathComponent("pairs.py")
     try Data("def pairs(xs):\n    for a in xs:\n        for b in xs:\n            pass\n".utf8).write(
       to: file)
