@@ -104,7 +104,9 @@ let package = Package(
     // The executable's own decisions (its command table), tested in process.
     .testTarget(
       name: "CodeRemoteTests",
-      dependencies: ["coderemote", "Arguments", "TUI", "Store", "Editor", "Execution", "Sandbox"],
+      dependencies: [
+        "coderemote", "Arguments", "TUI", "Store", "Editor", "Execution", "Sandbox", "Settings",
+      ],
       exclude: ["__Snapshots__"]),
     .testTarget(
       name: "EngineTests", dependencies: ["Execution", "Processes", "Settings", "Sandbox", "coderemote"]),

@@ -37,6 +37,12 @@ extension App {
     case .analysis:
       focus = .analysis
       performInAnalysis(name)
+    case .browser, .history:
+      // The palette over the browser runs the browser's own commands.
+      guard let browser = layer(SnippetBrowserLayer.self) else { return }
+      let context = layerContext()
+      browser.perform(name, context: context)
+      carryOut(context)
     case .prompt, .overlay: break
     }
   }

@@ -2,7 +2,8 @@
 /// config.toml's `[keys]` and docs/keybindings.md are checked against. The order here is the
 /// order F1 shows. Names are stable (config files use them): add, never rename.
 enum CommandCatalog {
-  static let standard: [KeyCommand] = global + editor + prompt + output + analysis + overlay
+  static let standard: [KeyCommand] =
+    global + editor + prompt + output + analysis + overlay + browser + history
 
   private static let shiftF3 = Key.modified(.function(3), .shift)
 
@@ -156,5 +157,57 @@ enum CommandCatalog {
     KeyCommand("overlay-page-down", "a screen down", .overlay, keys: [.pageDown]),
     KeyCommand("overlay-top", "to the top", .overlay, keys: [.home]),
     KeyCommand("overlay-bottom", "to the bottom", .overlay, keys: [.end]),
+  ]
+
+  static let browser: [KeyCommand] = [
+    KeyCommand(
+      "browser-open", "open the snippet in the editor (the buffer left is autosaved)", .browser,
+      keys: [.enter]),
+    KeyCommand("browser-up", "select the snippet above", .browser, keys: [.up]),
+    KeyCommand("browser-down", "select the snippet below", .browser, keys: [.down]),
+    KeyCommand("browser-page-up", "a screen up", .browser, keys: [.pageUp]),
+    KeyCommand("browser-page-down", "a screen down", .browser, keys: [.pageDown]),
+    KeyCommand("browser-top", "the first snippet", .browser, keys: [.home]),
+    KeyCommand("browser-bottom", "the last snippet", .browser, keys: [.end]),
+    KeyCommand(
+      "browser-preview-up", "scroll the preview up", .browser,
+      keys: [.modified(.up, .alt), .modified(.up, .control)]),
+    KeyCommand(
+      "browser-preview-down", "scroll the preview down", .browser,
+      keys: [.modified(.down, .alt), .modified(.down, .control)]),
+    KeyCommand("browser-clear-filter", "clear the filter", .browser, keys: [.ctrl("u")]),
+    KeyCommand(
+      "browser-sort", "cycle the order: recent, name, most run", .browser, keys: [.ctrl("s"), .function(3)]),
+    KeyCommand("browser-new", "new snippet (asks its name)", .browser, keys: [.ctrl("n")]),
+    KeyCommand("browser-rename", "rename the snippet", .browser, keys: [.function(2)]),
+    KeyCommand("browser-tag", "edit the snippet's tags", .browser, keys: [.ctrl("t")]),
+    KeyCommand("browser-duplicate", "duplicate the snippet", .browser, keys: [.ctrl("d")]),
+    KeyCommand("browser-pin", "pin / unpin the snippet", .browser, keys: [.ctrl("p")]),
+    KeyCommand("browser-delete", "move the snippet to the trash", .browser, keys: [.delete]),
+    KeyCommand("browser-undo-delete", "put the last snippet deleted back", .browser, keys: [.ctrl("z")]),
+    KeyCommand("browser-copy", "copy the snippet's code", .browser, keys: [.ctrl("k"), .ctrl("c")]),
+    KeyCommand("browser-history", "the snippet's run history", .browser, keys: [.tab]),
+    KeyCommand("browser-back", "clear the filter; with none, close the browser", .browser, keys: [.escape]),
+    KeyCommand("browser-close", "close the browser", .browser, keys: [.ctrl("o"), .ctrl("q")]),
+  ]
+
+  static let history: [KeyCommand] = [
+    KeyCommand(
+      "history-open", "open that version in the editor (one edit: ^Z undoes it)", .history,
+      keys: [.enter, .character("o")]),
+    KeyCommand(
+      "history-diff", "diff that version with the current code; in a diff: back", .history,
+      keys: [.character("d"), .character("D")]),
+    KeyCommand("history-copy", "copy that version's code", .history, keys: [.ctrl("k"), .ctrl("c")]),
+    KeyCommand("history-up", "the run above; in a diff: scroll up", .history, keys: [.up]),
+    KeyCommand("history-down", "the run below; in a diff: scroll down", .history, keys: [.down]),
+    KeyCommand("history-page-up", "a screen up", .history, keys: [.pageUp]),
+    KeyCommand("history-page-down", "a screen down", .history, keys: [.pageDown]),
+    KeyCommand("history-top", "the newest run; in a diff: the top", .history, keys: [.home]),
+    KeyCommand("history-bottom", "the oldest run; in a diff: the bottom", .history, keys: [.end]),
+    KeyCommand(
+      "history-back", "back: from a diff to the history, from the history to the list", .history,
+      keys: [.escape, .tab, .character("q")]),
+    KeyCommand("history-close", "close the browser", .history, keys: [.ctrl("o")]),
   ]
 }

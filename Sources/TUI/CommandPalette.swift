@@ -2,7 +2,8 @@ import Editor
 
 /// The command palette (F9, Alt-X): type to filter every command by name and title, ↑ ↓ to choose,
 /// Enter to run it. Each row shows the command's keys as bound now, so it also teaches them.
-/// Prompt and overlay commands are left out: they mean something only inside their own layer.
+/// Prompt, overlay and browser commands are left out: they mean something only inside their own
+/// layer. Over the snippet browser the palette lists the browser's commands instead.
 final class CommandPalette: Layer {
   private(set) var input = ""
   private(set) var chosen = 0
@@ -10,8 +11,11 @@ final class CommandPalette: Layer {
   private(set) var shown: [KeyCommand]
   private var listHeight = 10
 
-  init(keymap: Keymap) {
-    commands = keymap.commands.filter { $0.context != .prompt && $0.context != .overlay }
+  /// The contexts whose commands the palette lists over the panes.
+  static let paneContexts: Set<KeyContext> = [.global, .editor, .output, .analysis]
+
+  init(keymap: Keymap, contexts: Set<KeyContext> = paneContexts) {
+    commands = keymap.commands.filter { contexts.contains($0.context) }
     shown = commands
   }
 

@@ -14,8 +14,9 @@ final class HelpOverlay: Layer {
   private(set) var top = 0
   private var pageHeight = 10
 
-  init(keymap: Keymap) {
-    sections = Self.sections(keymap)
+  /// `leading`: the context whose keys come first (the browser's, over the browser).
+  init(keymap: Keymap, leading: KeyContext? = nil) {
+    sections = Self.sections(keymap, leading: leading)
     lines = Self.layout(sections, width: .max)
   }
 
@@ -26,11 +27,13 @@ final class HelpOverlay: Layer {
     ("R, D", "when asked: restore / discard a file's autosaved edits"),
     ("y, n / r, o", "when asked: overwrite? / reload or overwrite a changed file"),
     ("click", "focus a pane; editor: place the cursor; output: go to a traceback's line"),
+    ("letters, click", "snippet browser: filter the list; select, and a second click opens"),
     ("wheel", "editor: cursor 3 lines; output, analysis: scroll"),
   ]
 
-  static func sections(_ keymap: Keymap) -> [(title: String, entries: [Entry])] {
-    var sections: [(title: String, entries: [Entry])] = KeyContext.allCases.map { context in
+  static func sections(_ keymap: Keymap, leading: KeyContext? = nil) -> [(title: String, entries: [Entry])] {
+    let contexts = leading.map { [$0] + KeyContext.allCases.filter { $0 != leading } } ?? KeyContext.allCases
+    var sections: [(title: String, entries: [Entry])] = contexts.map { context in
       let entries = keymap.commands(in: context).filter { !$0.keys.isEmpty }.map {
         (keys: $0.keys.map(\.label).joined(separator: ", "), action: $0.title)
       }

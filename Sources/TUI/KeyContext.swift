@@ -1,8 +1,8 @@
-/// Where a key means something: the whole app, one pane, a prompt on a pane's bottom row, or an
-/// overlay (F1, the palette). A key is looked up in the context of what has the input, and in
+/// Where a key means something: the whole app, one pane, a prompt on a pane's bottom row, an
+/// overlay (F1, the palette), or the snippet browser's list and its run history. A key is looked up in the context of what has the input, and in
 /// `global` before that (an overlay's or a prompt's own keys come first, though).
 public enum KeyContext: String, CaseIterable, Sendable {
-  case global, editor, prompt, output, analysis, overlay
+  case global, editor, prompt, output, analysis, overlay, browser, history
 
   /// The heading F1 and docs/keybindings.md give the context's keys.
   var title: String {
@@ -13,6 +13,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case .output: "Output pane"
     case .analysis: "Analysis pane"
     case .overlay: "Help and palette"
+    case .browser: "Snippet browser"
+    case .history: "Snippet browser: run history and diffs"
     }
   }
 }

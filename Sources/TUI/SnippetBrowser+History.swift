@@ -52,88 +52,104 @@ extension SnippetBrowser {
     return try catalog.code(of: id) ?? ""
   }
 
-  mutating func handleInHistory(_ event: InputEvent, _ history: RunHistory) -> Outcome {
+  mutating func performInHistory(_ name: CommandName, _ history: RunHistory) -> Outcome {
     var history = history
-    let page = max(1, pageHeight)
-    func move(to row: Int) {
-      history.selected = max(0, min(row, history.runs.count - 1))
-      if history.selected < history.top { history.top = history.selected }
-      if history.selected >= history.top + page { history.top = history.selected - page + 1 }
-    }
-    switch event {
-    case .key(.escape), .key(.tab), .key(.backTab), .key(.character("q")):
+    let chosen = history.runs.indices.contains(history.selected) ? history.runs[history.selected] : nil
+    switch name.rawValue {
+    case "history-back":
       mode = .list
       return .stay
-    case .key(.ctrl("o")): return .close
-    case .key(.up): move(to: history.selected - 1)
-    case .key(.down): move(to: history.selected + 1)
-    case .key(.pageUp): move(to: history.selected - page)
-    case .key(.pageDown): move(to: history.selected + page)
-    case .key(.home): move(to: 0)
-    case .key(.end): move(to: history.runs.count - 1)
-    case .key(.enter), .key(.character("o")):
-      guard history.runs.indices.contains(history.selected) else { return .stay }
-      let run = history.runs[history.selected]
-      return .openVersion(snippet: history.snippet.id, code: run.code, startedAt: run.startedAt)
-    case .key(.character("d")), .key(.character("D")):
-      guard history.runs.indices.contains(history.selected) else { return .stay }
-      let run = history.runs[history.selected]
+    case "history-close": return .close
+    case "history-up": history.move(to: history.selected - 1, page: pageHeight)
+    case "history-down": history.move(to: history.selected + 1, page: pageHeight)
+    case "history-page-up": history.move(to: history.selected - pageHeight, page: pageHeight)
+    case "history-page-down": history.move(to: history.selected + pageHeight, page: pageHeight)
+    case "history-top": history.move(to: 0, page: pageHeight)
+    case "history-bottom": history.move(to: history.runs.count - 1, page: pageHeight)
+    case "history-open":
+      guard let chosen else { return .stay }
+      return .openVersion(snippet: history.snippet.id, code: chosen.code, startedAt: chosen.startedAt)
+    case "history-diff":
+      guard let chosen else { return .stay }
       do {
-        let hunks = LineDiff.hunks(run.code, try currentCode(of: history.snippet.id))
-        mode = .diff(RunDiff(history: history, run: run, hunks: hunks))
+        let hunks = LineDiff.hunks(chosen.code, try currentCode(of: history.snippet.id))
+        mode = .diff(RunDiff(history: history, run: chosen, hunks: hunks))
       } catch {
         fail(error)
       }
       return .stay
-    case .key(.ctrl("k")), .key(.ctrl("c")):
-      guard history.runs.indices.contains(history.selected) else { return .stay }
+    case "history-copy":
+      guard let chosen else { return .stay }
       message = Message(text: "copied the code of that run", isError: false)
-      return .copy(history.runs[history.selected].code)
-    case .mouse(let mouse):
-      guard let list = lastLayout?.list else { return .stay }
-      switch mouse.action {
-      case .wheelUp: move(to: history.selected - 3)
-      case .wheelDown: move(to: history.selected + 3)
-      case .press:
-        guard list.contains(x: mouse.x, y: mouse.y) else { return .stay }
-        let row = history.top + mouse.y - list.y
-        guard history.runs.indices.contains(row) else { return .stay }
-        if row == history.selected && lastClick == row {
-          let run = history.runs[row]
-          return .openVersion(snippet: history.snippet.id, code: run.code, startedAt: run.startedAt)
-        }
-        lastClick = row
-        move(to: row)
-      }
+      return .copy(chosen.code)
     default: return .stay
     }
     mode = .history(history)
     return .stay
   }
 
-  mutating func handleInDiff(_ event: InputEvent, _ diff: RunDiff) -> Outcome {
+  mutating func handleHistoryMouse(_ mouse: MouseEvent, _ history: RunHistory) -> Outcome {
+    var history = history
+    guard let list = lastLayout?.list else { return .stay }
+    switch mouse.action {
+    case .wheelUp: history.move(to: history.selected - 3, page: pageHeight)
+    case .wheelDown: history.move(to: history.selected + 3, page: pageHeight)
+    case .press:
+      guard list.contains(x: mouse.x, y: mouse.y) else { return .stay }
+      let row = history.top + mouse.y - list.y
+      guard history.runs.indices.contains(row) else { return .stay }
+      if row == history.selected && lastClick == row {
+        let run = history.runs[row]
+        return .openVersion(snippet: history.snippet.id, code: run.code, startedAt: run.startedAt)
+      }
+      lastClick = row
+      history.move(to: row, page: pageHeight)
+    }
+    mode = .history(history)
+    return .stay
+  }
+
+  /// In a diff the history's commands scroll it; back (or the diff key again) returns to the
+  /// history, and open opens the version compared.
+  mutating func performInDiff(_ name: CommandName, _ diff: RunDiff) -> Outcome {
     var diff = diff
-    let last = max(0, diff.lines.count - pageHeight)
-    switch event {
-    case .key(.escape), .key(.character("q")), .key(.character("d")):
+    switch name.rawValue {
+    case "history-back", "history-diff":
       mode = .history(diff.history)
       return .stay
-    case .key(.ctrl("o")): return .close
-    case .key(.enter), .key(.character("o")):
+    case "history-close": return .close
+    case "history-open":
       return .openVersion(
         snippet: diff.history.snippet.id, code: diff.run.code, startedAt: diff.run.startedAt)
-    case .key(.up): diff.top -= 1
-    case .key(.down): diff.top += 1
-    case .key(.pageUp): diff.top -= pageHeight
-    case .key(.pageDown): diff.top += pageHeight
-    case .key(.home): diff.top = 0
-    case .key(.end): diff.top = last
-    case .mouse(let mouse) where mouse.action == .wheelUp: diff.top -= 3
-    case .mouse(let mouse) where mouse.action == .wheelDown: diff.top += 3
+    case "history-copy":
+      message = Message(text: "copied the code of that run", isError: false)
+      return .copy(diff.run.code)
+    case "history-up": diff.scroll(to: diff.top - 1, page: pageHeight)
+    case "history-down": diff.scroll(to: diff.top + 1, page: pageHeight)
+    case "history-page-up": diff.scroll(to: diff.top - pageHeight, page: pageHeight)
+    case "history-page-down": diff.scroll(to: diff.top + pageHeight, page: pageHeight)
+    case "history-top": diff.scroll(to: 0, page: pageHeight)
+    case "history-bottom": diff.scroll(to: Int.max, page: pageHeight)
     default: return .stay
     }
-    diff.top = max(0, min(diff.top, last))
     mode = .diff(diff)
     return .stay
+  }
+}
+
+extension SnippetBrowser.RunHistory {
+  /// Selects a run (clamped) and keeps it in a view `page` rows high.
+  mutating func move(to row: Int, page: Int) {
+    let page = max(1, page)
+    selected = max(0, min(row, runs.count - 1))
+    if selected < top { top = selected }
+    if selected >= top + page { top = selected - page + 1 }
+  }
+}
+
+extension SnippetBrowser.RunDiff {
+  /// Scrolls to `line` (clamped) in a view `page` rows high.
+  mutating func scroll(to line: Int, page: Int) {
+    top = max(0, min(line, max(0, lines.count - page)))
   }
 }

@@ -92,9 +92,11 @@ extension SnippetBrowser {
     switch mode {
     case .list, .prompt:
       let count = entries.count == 1 ? "1 snippet" : "\(entries.count) snippets"
+      let sortKey = keymap.hintKeys("browser-sort", limit: 1).map { " (\($0))" } ?? ""
       title =
         layout.header.width >= 60
-        ? " Snippets · \(count) · sort: \(order.rawValue) (^S)" : " \(count) · \(order.rawValue) (^S)"
+        ? " Snippets · \(count) · sort: \(order.rawValue)\(sortKey)"
+        : " \(count) · \(order.rawValue)\(sortKey)"
     case .history(let history):
       title = " Runs of \(history.snippet.name) · \(history.runs.count)"
     case .diff(let diff):
@@ -103,7 +105,13 @@ extension SnippetBrowser {
     }
     let end = grid.put(
       Self.visible(title), x: layout.header.x, y: layout.header.y, style: style, maxX: layout.header.maxX)
-    let hint = "Esc back · ^O closes "
+    let inHistory = keyContext == .history
+    let hint =
+      keymap.hint(
+        [
+          hintPart(inHistory ? "history-back" : "browser-back", word: "back"),
+          hintPart(inHistory ? "history-close" : "browser-close", word: "closes", limit: 1),
+        ], separator: " · ") + " "
     let hintX = layout.header.maxX - DisplayWidth.of(hint)
     if hintX > end + 1 { grid.put(hint, x: hintX, y: layout.header.y, style: theme.paneTitle) }
 
@@ -272,7 +280,10 @@ extension SnippetBrowser {
     if case .prompt(let prompt) = mode {
       var x = grid.put(" " + prompt.label, x: rect.x, y: rect.y, style: theme.statusBar, maxX: rect.maxX)
       x = grid.put(Self.visible(prompt.input), x: x, y: rect.y, style: theme.statusBar, maxX: rect.maxX)
-      let hint = "Enter saves · Esc cancels "
+      let hint =
+        keymap.hint(
+          [hintPart("prompt-accept", word: "saves"), hintPart("prompt-cancel", word: "cancels")],
+          separator: " · ") + " "
       let hintX = rect.maxX - hint.count
       if hintX > x + 2 { grid.put(hint, x: hintX, y: rect.y, style: theme.statusBar) }
       return
@@ -284,17 +295,36 @@ extension SnippetBrowser {
         maxX: rect.maxX)
       return
     }
-    let keys: String
+    let keys = " " + keymap.hint(Self.footerHints(mode, wide: rect.width >= 120), separator: " · ")
+    grid.put(keys, x: rect.x, y: rect.y, style: theme.statusBar, maxX: rect.maxX)
+  }
+
+  /// The footer's hints for what is on screen: each action the keys bound to it name.
+  static func footerHints(_ mode: Mode, wide: Bool) -> [(names: [CommandName], word: String, limit: Int)] {
     switch mode {
     case .list, .prompt:
-      keys =
-        rect.width >= 120
-        ? " Enter open · ^N new · F2 rename · ^T tags · ^D duplicate · ^P pin · Del delete · ^Z undo · ^K copy · Tab runs · ^S sort"
-        : " Enter open · ^N new · F2 rename · ^T tag · ^D dup · ^P pin · Del · ^Z undo · ^K copy · Tab runs"
-    case .history: keys = " Enter open this version · D diff with now · ^K copy · Esc back"
-    case .diff: keys = " Enter open this version · ↑↓ PgUp PgDn scroll · Esc back"
+      [
+        hintPart("browser-open", word: "open"), hintPart("browser-new", word: "new"),
+        hintPart("browser-rename", word: "rename"), hintPart("browser-tag", word: wide ? "tags" : "tag"),
+        hintPart("browser-duplicate", word: wide ? "duplicate" : "dup"), hintPart("browser-pin", word: "pin"),
+        hintPart("browser-delete", word: "trash"), hintPart("browser-undo-delete", word: "undo"),
+        hintPart("browser-copy", word: "copy", limit: 1), hintPart("browser-history", word: "runs"),
+      ] + (wide ? [hintPart("browser-sort", word: "sort", limit: 1)] : [])
+    case .history:
+      [
+        hintPart("history-open", word: "open this version"),
+        hintPart("history-diff", word: "diff with now", limit: 1),
+        hintPart("history-copy", word: "copy", limit: 1),
+        hintPart("history-back", word: "back"),
+      ]
+    case .diff:
+      [
+        hintPart("history-open", word: "open this version"),
+        hintPart(
+          "history-up", "history-down", "history-page-up", "history-page-down", word: "scroll", limit: 4),
+        hintPart("history-back", word: "back"),
+      ]
     }
-    grid.put(keys, x: rect.x, y: rect.y, style: theme.statusBar, maxX: rect.maxX)
   }
 
   // MARK: Words

@@ -11,6 +11,8 @@ import FoundationEssentials
 struct SnippetBrowser {
   let catalog: any SnippetCatalog
   var theme: Theme = .standard
+  /// The keys as bound now: what each key does here, and what the hints name (the layer sets it).
+  var keymap: Keymap = .standard
   /// Wall-clock time, for the ages shown; tests fix it.
   var now: () -> Date = { Date() }
   /// The text the editor holds for a snippet, when it holds that snippet: what a diff compares an
@@ -91,6 +93,8 @@ struct SnippetBrowser {
     /// Put this code, an old version of the snippet, in the editor's buffer for it.
     case openVersion(snippet: Int64, code: String, startedAt: Date)
     case copy(String)
+    /// A global command that works over the browser (`globalCommands`): F1, the palette.
+    case global(CommandName)
   }
 
   /// Opens on the list in `order`, with the first snippet (or `selecting`) selected.

@@ -9,7 +9,19 @@ final class SnippetBrowserLayer: Layer {
 
   func handle(_ event: InputEvent, context: LayerContext) -> EventResult {
     browser.theme = context.theme
-    switch browser.handle(event) {
+    browser.keymap = context.keymap
+    carryOut(browser.handle(event), context: context)
+    return .handled
+  }
+
+  /// Runs a browser command by name (the palette's choice), as its key would.
+  func perform(_ name: CommandName, context: LayerContext) {
+    browser.keymap = context.keymap
+    carryOut(browser.perform(name), context: context)
+  }
+
+  private func carryOut(_ outcome: SnippetBrowser.Outcome, context: LayerContext) {
+    switch outcome {
     case .stay: break
     case .close:
       context.dismiss(self)
@@ -22,8 +34,12 @@ final class SnippetBrowserLayer: Layer {
       }
     case .copy(let text):
       context.send { $0.copyToClipboard(text) }
+    case .global("help"):
+      context.push(HelpOverlay(keymap: context.keymap, leading: browser.keyContext))
+    case .global:
+      // The palette over the browser lists what can be done in it now.
+      context.push(CommandPalette(keymap: context.keymap, contexts: [browser.keyContext]))
     }
-    return .handled
   }
 
   /// Closes the browser once the editor holds the snippet; otherwise says why it does not.
@@ -37,6 +53,7 @@ final class SnippetBrowserLayer: Layer {
 
   func render(in screen: Rect, into grid: inout Grid, context: LayerContext) {
     browser.theme = context.theme
+    browser.keymap = context.keymap
     browser.fit(in: screen)
     browser.render(in: screen, into: &grid)
   }

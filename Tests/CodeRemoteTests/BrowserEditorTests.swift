@@ -1,5 +1,6 @@
 import Editor
 import Foundation
+import Settings
 import Store
 import Testing
 
@@ -105,5 +106,71 @@ struct BrowserEditorTests {
     app.handle(.key(.ctrl("o")))
     app.handle(.key(.escape))
     #expect(app.layer(SnippetBrowserLayer.self) == nil)
+  }
+
+  @Test("the browser's keys are the keymap's: [keys.browser] rebinds them, and the footer names the new key")
+  func browserKeysRebind() throws {
+    let app = fixture.app()
+    let problems = app.applyKeyBindings([
+      KeyBinding(context: "browser", key: "alt-p", command: "browser-pin", line: 1),
+      KeyBinding(context: "browser", key: "ctrl-p", command: "none", line: 2),
+    ])
+    #expect(problems.isEmpty)
+    app.handle(.key(.ctrl("o")))
+    type("primes", into: app)
+    let browser = try #require(app.layer(SnippetBrowserLayer.self))
+    #expect(browser.browser.selectedEntry?.name == "primes")
+    app.handle(.key(.ctrl("p")))
+    #expect(try fixture.store.snippet(ids["primes"]!)?.pinned == false, "^P no longer pins")
+    app.handle(.key(.modified(.character("p"), .alt)))
+    #expect(try fixture.store.snippet(ids["primes"]!)?.pinned == true, "Alt-P pins")
+    app.handle(.key(.down))  // the message "pinned primes" goes at the next key
+    let footer = app.render(width: 80, height: 24).0.text.split(separator: "\n").last ?? ""
+    #expect(footer.contains("Alt-P pin"), "the footer names the key as bound: \(footer)")
+  }
+
+  @Test("F1 over the browser lists its keys first; the palette lists and runs its commands")
+  func helpAndPaletteOverTheBrowser() throws {
+    let app = fixture.app()
+    app.handle(.key(.ctrl("o")))
+    type("fib", into: app)
+    app.handle(.key(.function(1)))
+    let help = try #require(app.layer(HelpOverlay.self))
+    #expect(help.sections.first?.title == "Snippet browser")
+    #expect(
+      help.sections.first?.entries.contains { $0.keys == "^P" && $0.action == "pin / unpin the snippet" }
+        == true)
+    app.handle(.key(.escape))
+    #expect(app.layer(HelpOverlay.self) == nil)
+    let browser = try #require(app.layer(SnippetBrowserLayer.self), "Esc closed the help, not the browser")
+    #expect(browser.browser.filter == "fib", "the filter typed before F1 is still there")
+
+    app.handle(.key(.function(9)))
+    let palette = try #require(app.layer(CommandPalette.self))
+    #expect(!palette.shown.isEmpty && palette.shown.allSatisfy { $0.context == .browser })
+    type("browser-pin", into: app)
+    #expect(palette.shown.first?.name == "browser-pin")
+    app.handle(.key(.enter))
+    #expect(app.layer(CommandPalette.self) == nil)
+    #expect(try fixture.store.snippet(ids["fib"]!)?.pinned == true, "the palette pinned the selected snippet")
+    #expect(app.layer(SnippetBrowserLayer.self) != nil)
+  }
+
+  @Test("q types into the filter in the list, and goes back in the run history")
+  func qFiltersInTheListAndLeavesTheHistory() throws {
+    let app = fixture.app()
+    app.handle(.key(.ctrl("o")))
+    let browser = try #require(app.layer(SnippetBrowserLayer.self))
+    type("fib", into: app)
+    app.handle(.key(.tab))
+    guard case .history = browser.browser.mode else {
+      Issue.record("Tab did not open the history")
+      return
+    }
+    type("q", into: app)
+    #expect(browser.browser.mode == .list)
+    #expect(browser.browser.filter == "fib")
+    type("q", into: app)
+    #expect(browser.browser.filter == "fibq")
   }
 }

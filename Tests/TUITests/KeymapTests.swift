@@ -57,9 +57,12 @@ import Testing
     }
   }
 
+  /// ^O opens the browser from anywhere, and in the browser it closes it again.
   @Test func ctrlOIsTheSnippetBrowsersEverywhere() {
     #expect(Keymap.standard.command(for: .ctrl("o"), in: .global) == "open-snippet-browser")
-    for context in KeyContext.allCases where context != .global {
+    #expect(Keymap.standard.command(for: .ctrl("o"), in: .browser) == "browser-close")
+    #expect(Keymap.standard.command(for: .ctrl("o"), in: .history) == "history-close")
+    for context in KeyContext.allCases where ![.global, .browser, .history].contains(context) {
       #expect(Keymap.standard.command(for: .ctrl("o"), in: context) == nil)
     }
   }
