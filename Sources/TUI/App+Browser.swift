@@ -1,5 +1,6 @@
 import Editor
 import FoundationEssentials
+import Processes
 
 /// The snippet browser over the editor (Ctrl-O), and the editor's side of snippets: opening one
 /// (the buffer left behind is autosaved first, so nothing is lost), opening an old version of one,
@@ -33,7 +34,31 @@ extension App {
       guard let self, self.currentSnippet == id else { return nil }
       return self.editor.state.text
     }
+    let read = browser.takeListRead()
     push(SnippetBrowserLayer(browser))
+    if let read { readSnippetList(read) }
+  }
+
+  /// Reads the browser's whole list on a thread of its own (the first page is on screen
+  /// meanwhile; the read blocks in SQLite, so not on the cooperative pool, which runs' events
+  /// need); it comes back through the inbox, to `receiveSnippetList`.
+  func readSnippetList(_ read: SnippetListRead) {
+    guard let catalog else { return }
+    let inbox = self.inbox
+    DetachedThread.start {
+      let result = Result<[CatalogEntry], any Error> { try catalog.entries(order: read.order, limit: nil) }
+      inbox.post(.snippetList(read, result))
+    }
+  }
+
+  /// Whether the open browser still shows its first page while the whole list is read (for
+  /// drivers without the app loop: benchmarks wait on the inbox until it is in).
+  public var isReadingSnippetList: Bool {
+    layer(SnippetBrowserLayer.self).map { !$0.browser.isComplete } ?? false
+  }
+
+  func receiveSnippetList(_ read: SnippetListRead, _ result: Result<[CatalogEntry], any Error>) {
+    layer(SnippetBrowserLayer.self)?.browser.receive(read, result)
   }
 
   /// The browser closed: a snippet renamed there renames the editor's title.

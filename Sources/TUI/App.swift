@@ -13,6 +13,8 @@ public final class App {
     /// The run was cancelled (Ctrl-C, or quitting) before its result arrived.
     case executionCancelled
     case analysis(AnalysisOutcome)
+    /// The snippet browser's whole list, read on another thread.
+    case snippetList(SnippetListRead, Result<[CatalogEntry], any Error>)
   }
 
   public var editor: EditorPane
@@ -203,6 +205,7 @@ public final class App {
       if case .running(let start) = runState { runState = .cancelled(after: clock.now - start) }
       endRun()
     case .analysis(let outcome): receiveAnalysis(outcome)
+    case .snippetList(let read, let result): receiveSnippetList(read, result)
     }
     startPendingRestart()
   }

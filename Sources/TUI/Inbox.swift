@@ -1,4 +1,5 @@
 import Execution
+import Glibc
 import Processes
 import Synchronization
 
@@ -15,6 +16,19 @@ public final class Inbox<Message: Sendable>: Sendable {
   public func post(_ message: Message) {
     messages.withLock { $0.append(message) }
     wakeUp.wake()
+  }
+
+  /// Waits until something is posted (or was, and is not taken yet), on a thread of its own: never
+  /// on one of Swift's cooperative pool, where the work that posts may be queued behind the wait.
+  /// For driving an app without its loop (tests, benchmarks). False if the wake pipe failed.
+  public func waitForPost() async -> Bool {
+    let descriptor = wakeDescriptor
+    return await withCheckedContinuation { continuation in
+      DetachedThread.start {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        continuation.resume(returning: poll(&entry, 1, -1) > 0)
+      }
+    }
   }
 
   /// Everything posted so far, oldest first.

@@ -17,6 +17,8 @@ extension SnippetBrowser {
 
   mutating func handle(_ event: InputEvent) -> Outcome {
     if case .key = event { message = nil }
+    // Once something is pressed, the whole list arriving keeps what is selected then.
+    if case .resize = event {} else { awaitedSelection = nil }
     switch (event, mode) {
     case (.key(let key), .prompt(let prompt)): return handlePromptKey(key, prompt)
     case (.key(let key), _):

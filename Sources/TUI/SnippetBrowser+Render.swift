@@ -91,7 +91,9 @@ extension SnippetBrowser {
     let title: String
     switch mode {
     case .list, .prompt:
-      let count = entries.count == 1 ? "1 snippet" : "\(entries.count) snippets"
+      let count =
+        !isComplete
+        ? "\(entries.count)+ snippets" : entries.count == 1 ? "1 snippet" : "\(entries.count) snippets"
       let sortKey = keymap.hintKeys("browser-sort", limit: 1).map { " (\($0))" } ?? ""
       title =
         layout.header.width >= 60
@@ -133,7 +135,7 @@ extension SnippetBrowser {
         "type to filter names, tags and code", x: x + 1, y: layout.filter.y, style: theme.hint,
         maxX: layout.filter.maxX)
     } else {
-      let count = "\(rows.count) of \(entries.count) "
+      let count = "\(rows.count) of \(entries.count)\(isComplete ? "" : "+") "
       let countX = layout.filter.maxX - count.count
       if countX > x + 1 { grid.put(count, x: countX, y: layout.filter.y, style: theme.hint) }
     }

@@ -106,16 +106,62 @@ struct SnippetBrowser {
 
   // MARK: Loading
 
+  /// How many lines of the list are read before the first frame. A longer list is read whole on
+  /// another thread (`takeListRead`), so Ctrl-O over 100,000 snippets draws at once.
+  static let firstPage = 400
+
+  /// Whether `entries` is the whole list, not its first page while the rest is read.
+  private(set) var isComplete = true
+  /// Tells this browser's reads from another's, and a reload's from the one before.
+  private let identity = UUID()
+  private var generation = 0
+  /// The read of the whole list the app should start (it takes it once).
+  private var readToStart: SnippetListRead?
+  /// The snippet to select once the whole list is in, when the first page did not hold it and
+  /// nothing has been pressed since.
+  var awaitedSelection: Int64?
+
   /// Reads the list again (after a change, or in another order) and keeps `id` selected when it is
   /// still there. A failure keeps the old list and says why.
   mutating func reload(keeping id: Int64? = nil) {
     let keep = id ?? selectedEntry?.id
+    let firstPage: [CatalogEntry]
     do {
-      entries = try catalog.entries(order: order)
+      firstPage = try catalog.entries(order: order, limit: Self.firstPage + 1)
     } catch {
       fail(error)
       return
     }
+    generation += 1
+    isComplete = firstPage.count <= Self.firstPage
+    readToStart = isComplete ? nil : SnippetListRead(browser: identity, generation: generation, order: order)
+    install(isComplete ? firstPage : Array(firstPage.prefix(Self.firstPage)), keeping: keep)
+    awaitedSelection = isComplete || selectedEntry?.id == keep ? nil : keep
+  }
+
+  /// The read of the whole list to start now, if one is due (the app runs it on another thread).
+  mutating func takeListRead() -> SnippetListRead? {
+    defer { readToStart = nil }
+    return readToStart
+  }
+
+  /// The whole list, read on another thread, in place of the first page; a read this browser no
+  /// longer waits for is dropped. The filter, the selection and the view stay as they were.
+  mutating func receive(_ read: SnippetListRead, _ result: Result<[CatalogEntry], any Error>) {
+    guard read.browser == identity, read.generation == generation, !isComplete else { return }
+    switch result {
+    case .success(let all):
+      isComplete = true
+      install(all, keeping: awaitedSelection ?? selectedEntry?.id)
+      awaitedSelection = nil
+    case .failure(let error):
+      message = Message(
+        text: "snippet store: \(error) (the list shows its first \(entries.count))", isError: true)
+    }
+  }
+
+  private mutating func install(_ list: [CatalogEntry], keeping keep: Int64?) {
+    entries = list
     index = FuzzyIndex(entries)
     positionOfID = [:]
     positionOfID.reserveCapacity(entries.count)

@@ -21,6 +21,7 @@ final class SnippetBrowserLayer: Layer {
   }
 
   private func carryOut(_ outcome: SnippetBrowser.Outcome, context: LayerContext) {
+    if let read = browser.takeListRead() { context.send { $0.readSnippetList(read) } }
     switch outcome {
     case .stay: break
     case .close:

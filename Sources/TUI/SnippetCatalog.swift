@@ -64,9 +64,10 @@ public struct CatalogRun: Sendable, Equatable {
 /// What the snippet browser (Ctrl-O) needs of the snippet database, beside the editor's
 /// `SnippetLibrary`. The executable adapts the store (Sources/coderemote/StoreLibrary+Catalog.swift).
 /// Every call is synchronous and durable when it returns; a failure's description is shown as it is.
-public protocol SnippetCatalog: AnyObject {
-  /// Every live snippet in `order`, pinned ones first.
-  func entries(order: CatalogOrder) throws -> [CatalogEntry]
+/// Sendable: the browser reads the whole list on another thread while its first page is on screen.
+public protocol SnippetCatalog: AnyObject, Sendable {
+  /// The live snippets in `order`, pinned ones first: the first `limit` of them, or all (nil).
+  func entries(order: CatalogOrder, limit: Int?) throws -> [CatalogEntry]
   /// One live snippet's line, nil when it is gone.
   func entry(_ id: Int64) throws -> CatalogEntry?
   /// The code of a live snippet, nil when it is gone.

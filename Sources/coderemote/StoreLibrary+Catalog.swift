@@ -6,8 +6,8 @@ import TUI
 /// The snippet store as the browser's `SnippetCatalog`: the list, the filter's full-text half,
 /// the changes the browser makes, and the run history.
 extension StoreLibrary: SnippetCatalog {
-  func entries(order: CatalogOrder) throws -> [CatalogEntry] {
-    try store.list(order: Self.order(order)).map(Self.entry)
+  func entries(order: CatalogOrder, limit: Int?) throws -> [CatalogEntry] {
+    try store.list(order: Self.order(order), limit: limit ?? Int(Int32.max)).map(Self.entry)
   }
 
   func entry(_ id: Int64) throws -> CatalogEntry? { try store.summary(id).map(Self.entry) }

@@ -5,8 +5,8 @@ import Store
 import TUI
 
 /// The snippet store as the editor's `SnippetLibrary`: drafts, snippet names and the run history,
-/// translated between the TUI's types and the store's.
-final class StoreLibrary: SnippetLibrary {
+/// translated between the TUI's types and the store's. Sendable: it holds only the store, which is.
+final class StoreLibrary: SnippetLibrary, Sendable {
   let store: SnippetStore
 
   init(_ store: SnippetStore) { self.store = store }

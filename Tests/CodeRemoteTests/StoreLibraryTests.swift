@@ -148,7 +148,7 @@ final class StoreLibraryTests {
     #expect(try store().draft(for: .file(directory + "/named.py"))?.text == "print('kept')\n")
   }
 
-  @Test func everyRunIsRecordedAgainstTheSnippetAndItsCode() throws {
+  @Test func everyRunIsRecordedAgainstTheSnippetAndItsCode() async throws {
     let snippet = try store().save(NewSnippet(name: "hello", code: "print('v1')\n"))
     try StoreLibrary(try store()).saveDraft(
       BufferDraft(
@@ -156,11 +156,8 @@ final class StoreLibraryTests {
     let app = try startEditor()
     #expect(app.editor.fileName == "hello")
     app.handle(.key(.function(5)))
-    while app.isRunning {
-      var entry = pollfd(fd: app.inbox.wakeDescriptor, events: Int16(POLLIN), revents: 0)
-      #expect(poll(&entry, 1, 20_000) > 0, "the run never finished")
-      app.drainInbox()
-    }
+    // Waits off the cooperative pool: the run's events are forwarded by a task on it.
+    while app.isRunning, await app.inbox.waitForPost() { app.drainInbox() }
     let runs = try store().runs(of: snippet.id)
     #expect(runs.count == 1)
     #expect(runs.first?.code == "print('v2')\n")

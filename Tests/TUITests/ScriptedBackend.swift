@@ -85,13 +85,5 @@ extension App {
   /// Waits on the inbox's wake pipe until background work posts something. No time limit: the
   /// run's forwarding task is queued on the shared cooperative pool behind every synchronous test
   /// of the suite, which under load takes more than any fixed wait would allow.
-  func waitForPost() async -> Bool {
-    let descriptor = inbox.wakeDescriptor
-    return await withCheckedContinuation { continuation in
-      DetachedThread.start {
-        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        continuation.resume(returning: poll(&entry, 1, -1) > 0)
-      }
-    }
-  }
+  func waitForPost() async -> Bool { await inbox.waitForPost() }
 }
