@@ -89,6 +89,7 @@ func runBrowserBenchmarks(store: SnippetStore, path: String, prefixes: [String])
   var opens: [Double] = []
   var wholeLists: [Double] = []
   var keys: [Double] = []
+  var slowest: [(milliseconds: Double, filter: String)] = []
   for _ in 0..<5 {
     let started = clock.now
     opens += measure(1) {
@@ -115,10 +116,12 @@ func runBrowserBenchmarks(store: SnippetStore, path: String, prefixes: [String])
         typed = String(prefix.dropLast())
       }
       let key = prefix.last!
-      keys += measure(1) {
+      let time = measure(1) {
         app.handle(.key(.character(key)))
         _ = app.render(width: 200, height: 60)
       }
+      keys += time
+      slowest.append((time[0], prefix))
       typed = prefix
     }
     app.handle(.key(.ctrl("u")))
@@ -163,6 +166,11 @@ func runBrowserBenchmarks(store: SnippetStore, path: String, prefixes: [String])
   report(
     "browser filter as you type, 100k snippets (key to frame)", ours: keys, reference: reference,
     referenceName: "sqlite3 shell, the same FTS query", budget: "p99 < 10 ms")
+  // Where to look next: the filters whose last key was slowest.
+  let worst = slowest.sorted { $0.milliseconds > $1.milliseconds }.prefix(5)
+  print(
+    "  slowest keys: "
+      + worst.map { "\"\($0.filter)\" \(Int($0.milliseconds * 1000)) µs" }.joined(separator: ", "))
 }
 
 /// Runs `script` in `sqlite3 PATH` and returns the `Run Time: real` of each statement in ms, sorted.

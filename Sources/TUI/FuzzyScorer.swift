@@ -79,7 +79,10 @@ enum FuzzyScorer {
   private static func best(_ query: UnsafeBufferPointer<UInt32>, in text: UnsafeBufferPointer<UInt32>)
     -> (score: Int, start: Int)?
   {
-    guard query.count <= text.count, isSubsequence(query, of: text) else { return nil }
+    if query.count == 1 { return bestOfOne(query[0], in: text) }
+    guard query.count <= text.count else { return nil }
+    // No separate subsequence test: the greedy match from the first place fails exactly when the
+    // query is not a subsequence at all (a later start can only do worse).
     var best: (score: Int, start: Int)?
     var tried = 0
     var start = 0
@@ -96,16 +99,21 @@ enum FuzzyScorer {
     return best
   }
 
-  @inline(__always)
-  static func isSubsequence(_ query: UnsafeBufferPointer<UInt32>, of text: UnsafeBufferPointer<UInt32>)
-    -> Bool
+  /// `best` for a query of one character, in one pass over every place it is at (the general path
+  /// tries the first 16): a lone character's score is only its best place (the start, a word
+  /// start, elsewhere) and the text's length, so `CharacterPlaces` can read it from masks.
+  private static func bestOfOne(_ character: UInt32, in text: UnsafeBufferPointer<UInt32>)
+    -> (score: Int, start: Int)?
   {
-    var q = 0
-    for value in text where value & ~upperBit == query[q] {
-      q += 1
-      if q == query.count { return true }
+    var best: (score: Int, start: Int)?
+    let length = lengthPenalty(text.count, query: 1)
+    for index in text.indices where text[index] & ~upperBit == character {
+      let place = index == 0 ? atStart : isWordStart(text, index) ? atWordStart : 0
+      let score = matchedCharacter + place - length
+      if best == nil || score > best!.score { best = (score, index) }
+      if place == atStart { break }
     }
-    return false
+    return best
   }
 
   /// Matches each query character at its first place from `start` on (a character that continues
@@ -135,9 +143,12 @@ enum FuzzyScorer {
       previous = index
       index += 1
     }
-    // Of two equal matches, the shorter text is the closer one.
-    return score - min(text.count - query.count, 16) / 4
+    return score - lengthPenalty(text.count, query: query.count)
   }
+
+  /// Of two equal matches, the shorter text is the closer one.
+  @inline(__always)
+  static func lengthPenalty(_ length: Int, query: Int) -> Int { min(length - query, 16) / 4 }
 
   /// After a separator, or an uppercase letter after a lowercase one (camelCase).
   @inline(__always)

@@ -16,18 +16,7 @@ extension SnippetBrowser {
     }
     let words = FuzzyIndex.words(of: filter)
     while let last = narrowing.last, !filter.hasPrefix(last.filter) { narrowing.removeLast() }
-    var scores: [Int32] = []
-    var candidates: [Int32] = []
-    func consider(_ entry: Int32) {
-      guard let score = index.score(words, entry: Int(entry)) else { return }
-      candidates.append(entry)
-      scores.append(Int32(clamping: score))
-    }
-    if let last = narrowing.last {
-      for entry in last.candidates { consider(entry) }
-    } else {
-      for entry in 0..<Int32(entries.count) { consider(entry) }
-    }
+    let (candidates, scores) = index.scores(words, of: narrowing.last?.candidates)
     narrowing.append((filter, candidates))
     let ranked = Self.rank(candidates, by: scores)
 

@@ -43,6 +43,38 @@ struct FuzzyScorerTests {
     #expect(try #require(score("p", "read-parse")) > middle)
   }
 
+  @Test(
+    "one character: the one-pass path scores as the general one (greedy from every place), and so do the masks"
+  )
+  func oneCharacterPath() {
+    var random = SeededRandom(99)
+    func next(_ bound: Int) -> Int { random.next(bound) }
+    let alphabet = Array("aaab_-Ab é日1")
+    for _ in 0..<500 {
+      let text = FuzzyScorer.fold(String((0..<(1 + next(40))).map { _ in alphabet[next(alphabet.count)] }))
+      for character in FuzzyScorer.fold("abé日1") {
+        let query = [character]
+        var unused: [Int] = []
+        // The general path: a greedy match from every place the character is at.
+        let general = text.withUnsafeBufferPointer { text in
+          query.withUnsafeBufferPointer { query in
+            text.indices.filter { text[$0] & ~FuzzyScorer.upperBit == character }.compactMap {
+              FuzzyScorer.greedyScore(query, in: text, from: $0, recording: false, positions: &unused)
+            }.max()
+          }
+        }
+        let fast = text.withUnsafeBufferPointer { text in
+          query.withUnsafeBufferPointer { query in FuzzyScorer.score(query, in: text) }
+        }
+        #expect(fast == general)
+        if FuzzyIndex.hasOwnBit(character) {
+          let places = text.withUnsafeBufferPointer { CharacterPlaces($0) }
+          #expect(places.score(FuzzyIndex.bit(character)) == general, "the masks of \(text)")
+        }
+      }
+    }
+  }
+
   @Test("positions count characters, not bytes, in non-ASCII text")
   func unicode() {
     #expect(FuzzyScorer.match("té", in: "Crème brûlée thé")?.positions == [13, 15])
@@ -69,6 +101,49 @@ struct FuzzyScorerTests {
     #expect(index.score(FuzzyIndex.words(of: "sort zzz"), entry: 0) == nil)
     #expect(index.positions(words, entry: 1).tags == [0, 1, 2, 3])
     #expect(index.positions(FuzzyIndex.words(of: "so mi"), entry: 0) == (name: [0, 1], tags: [0, 1]))
+  }
+}
+
+@Suite("The index's one pass: the same matches as scoring each name and tags alone")
+struct FuzzyIndexPassTests {
+  /// The naive model: every word must match the name or the tags (a tag 4 less), scores added.
+  static func naive(_ filter: String, _ entry: CatalogEntry) -> Int? {
+    var total = 0
+    for word in filter.split(separator: " ") {
+      let inName = FuzzyScorer.match(String(word), in: entry.name)?.score
+      let inTags = FuzzyScorer.match(String(word), in: entry.tags.joined(separator: " ")).map { $0.score - 4 }
+      guard let best = [inName, inTags].compactMap({ $0 }).max() else { return nil }
+      total += best
+    }
+    return total
+  }
+
+  @Test("random names, tags and filters (ASCII, capitals, accents, CJK); the masks drop no match")
+  func onePassAgreesWithTheModel() {
+    var random = SeededRandom(0x5EED)
+    func next(_ bound: Int) -> Int { random.next(bound) }
+    let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789_-ABCQÉéü日本")
+    func text(_ length: Int) -> String { String((0..<length).map { _ in alphabet[next(alphabet.count)] }) }
+    let entries = (0..<400).map { id in
+      CatalogEntry(
+        id: Int64(id), name: text(1 + next(12)), tags: (0..<next(3)).map { _ in text(1 + next(6)) },
+        pinned: false, updatedAt: .init(timeIntervalSince1970: 0), runCount: 0, lastRunStatus: nil,
+        lastRunAt: nil)
+    }
+    let index = FuzzyIndex(entries)
+    for _ in 0..<60 {
+      let filter = (0..<(1 + next(2))).map { _ in text(1 + next(3)).lowercased() }.joined(separator: " ")
+      let words = FuzzyIndex.words(of: filter)
+      let (matches, scores) = index.scores(words, of: nil)
+      let expected = entries.indices.compactMap { i in
+        Self.naive(filter, entries[i]).map { (Int32(i), Int32($0)) }
+      }
+      #expect(matches == expected.map(\.0), "filter \(filter)")
+      #expect(scores == expected.map(\.1), "filter \(filter)")
+      // Narrowing: scoring only some entries gives the same answer for those.
+      let some = stride(from: Int32(0), to: 400, by: 3).map { $0 }
+      #expect(index.scores(words, of: some).matches == matches.filter { $0 % 3 == 0 })
+    }
   }
 }
 

@@ -54,11 +54,8 @@ struct LineDiffTests {
 
   @Test("random edits: both sides are rebuilt exactly from the script")
   func rebuilds() {
-    var seed: UInt64 = 42
-    func next(_ n: Int) -> Int {
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1
-      return Int((seed >> 33) % UInt64(n))
-    }
+    var random = SeededRandom(42)
+    func next(_ n: Int) -> Int { random.next(n) }
     for _ in 0..<200 {
       let a = (0..<next(30)).map { _ in "l\(next(6))" }
       let b = (0..<next(30)).map { _ in "l\(next(6))" }
