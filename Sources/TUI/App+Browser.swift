@@ -39,14 +39,16 @@ extension App {
     if let read { readSnippetList(read) }
   }
 
-  /// Reads the browser's whole list on a thread of its own (the first page is on screen
-  /// meanwhile; the read blocks in SQLite, so not on the cooperative pool, which runs' events
-  /// need); it comes back through the inbox, to `receiveSnippetList`.
+  /// Reads the browser's whole list and indexes it on a thread of its own (the first page is on
+  /// screen meanwhile; the read blocks in SQLite, so not on the cooperative pool, which runs'
+  /// events need); it comes back through the inbox, to `receiveSnippetList`.
   func readSnippetList(_ read: SnippetListRead) {
     guard let catalog else { return }
     let inbox = self.inbox
     DetachedThread.start {
-      let result = Result<[CatalogEntry], any Error> { try catalog.entries(order: read.order, limit: nil) }
+      let result = Result<SnippetList, any Error> {
+        SnippetList(try catalog.entries(order: read.order, limit: nil))
+      }
       inbox.post(.snippetList(read, result))
     }
   }
@@ -57,7 +59,7 @@ extension App {
     layer(SnippetBrowserLayer.self).map { !$0.browser.isComplete } ?? false
   }
 
-  func receiveSnippetList(_ read: SnippetListRead, _ result: Result<[CatalogEntry], any Error>) {
+  func receiveSnippetList(_ read: SnippetListRead, _ result: Result<SnippetList, any Error>) {
     layer(SnippetBrowserLayer.self)?.browser.receive(read, result)
   }
 

@@ -14,7 +14,7 @@ public final class App {
     case executionCancelled
     case analysis(AnalysisOutcome)
     /// The snippet browser's whole list, read on another thread.
-    case snippetList(SnippetListRead, Result<[CatalogEntry], any Error>)
+    case snippetList(SnippetListRead, Result<SnippetList, any Error>)
   }
 
   public var editor: EditorPane

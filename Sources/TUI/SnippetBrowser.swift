@@ -20,10 +20,11 @@ struct SnippetBrowser {
   var bufferText: (Int64) -> String? = { _ in nil }
 
   private(set) var order: CatalogOrder = .recent
-  /// Every live snippet, in `order`.
-  private(set) var entries: [CatalogEntry] = []
-  private(set) var index = FuzzyIndex()
-  private(set) var positionOfID: [Int64: Int] = [:]
+  /// Every live snippet, in `order` (or the first page of them: `isComplete`), indexed.
+  private(set) var list = SnippetList.empty
+  var entries: [CatalogEntry] { list.entries }
+  var index: FuzzyIndex { list.index }
+  var positionOfID: [Int64: Int] { list.positionOfID }
   /// The filter as typed.
   private(set) var filter = ""
   /// What the list shows: all entries, or the matches of the filter, best first.
@@ -135,7 +136,7 @@ struct SnippetBrowser {
     generation += 1
     isComplete = firstPage.count <= Self.firstPage
     readToStart = isComplete ? nil : SnippetListRead(browser: identity, generation: generation, order: order)
-    install(isComplete ? firstPage : Array(firstPage.prefix(Self.firstPage)), keeping: keep)
+    install(SnippetList(isComplete ? firstPage : Array(firstPage.prefix(Self.firstPage))), keeping: keep)
     awaitedSelection = isComplete || selectedEntry?.id == keep ? nil : keep
   }
 
@@ -147,7 +148,7 @@ struct SnippetBrowser {
 
   /// The whole list, read on another thread, in place of the first page; a read this browser no
   /// longer waits for is dropped. The filter, the selection and the view stay as they were.
-  mutating func receive(_ read: SnippetListRead, _ result: Result<[CatalogEntry], any Error>) {
+  mutating func receive(_ read: SnippetListRead, _ result: Result<SnippetList, any Error>) {
     guard read.browser == identity, read.generation == generation, !isComplete else { return }
     switch result {
     case .success(let all):
@@ -160,12 +161,8 @@ struct SnippetBrowser {
     }
   }
 
-  private mutating func install(_ list: [CatalogEntry], keeping keep: Int64?) {
-    entries = list
-    index = FuzzyIndex(entries)
-    positionOfID = [:]
-    positionOfID.reserveCapacity(entries.count)
-    for (position, entry) in entries.enumerated() { positionOfID[entry.id] = position }
+  private mutating func install(_ list: SnippetList, keeping keep: Int64?) {
+    self.list = list
     narrowing = []
     refilter()
     if let keep, let row = rows.firstIndex(where: { entries[$0.entry].id == keep }) {

@@ -37,7 +37,7 @@ struct BrowserListReadTests {
     _ = browser.handle(.key(.down))
     let selected = browser.selectedEntry?.id
 
-    browser.receive(read, Result { try fixture.library.entries(order: read.order, limit: nil) })
+    browser.receive(read, Result { SnippetList(try fixture.library.entries(order: read.order, limit: nil)) })
     #expect(browser.isComplete)
     #expect(browser.entries.count == total)
     #expect(browser.filter == "fib", "the filter typed meanwhile applies to the whole list")
@@ -53,7 +53,9 @@ struct BrowserListReadTests {
     let retaken = browser.takeListRead()
     let second = try #require(retaken)
     #expect(second.order == .name)
-    let all = Result<[CatalogEntry], any Error> { try fixture.library.entries(order: .recent, limit: nil) }
+    let all = Result<SnippetList, any Error> {
+      SnippetList(try fixture.library.entries(order: .recent, limit: nil))
+    }
     browser.receive(first, all)
     #expect(!browser.isComplete, "the read from before the reload is stale")
     var other = fixture.browser()
