@@ -44,7 +44,8 @@ extension AnalysisPane {
       rows.insert(contentsOf: wrapped("⚠ " + disagreement, width: width, style: theme.stderr), at: 2)
     }
     if isStale {
-      rows += wrapped("The code has changed since; F7 analyses it again.", width: width, style: theme.hint)
+      let again = keymap.hintKeys("analyse").map { "; \($0) analyses it again" } ?? ""
+      rows += wrapped("The code has changed since\(again).", width: width, style: theme.hint)
     }
     if let note { rows += wrapped(note, width: width, style: theme.hint) }
     rows += functionRows(result, width: width, label: label)
@@ -62,11 +63,13 @@ extension AnalysisPane {
     let text: String
     switch status {
     case .none:
-      text =
-        "No analysis yet. F7 analyses the code: Big-O time and space with the reasons and the hot lines"
-        + " (each run, F5, does too)."
+      let analyse =
+        keymap.hintKeys("analyse").map { "\($0) analyses the code" } ?? "The command analyse finds"
+      let run = keymap.hintKeys("run", limit: 1).map { "each run, \($0), does too" } ?? "each run does too"
+      text = "No analysis yet. \(analyse): Big-O time and space with the reasons and the hot lines (\(run))."
     case .analysing(let empirical):
-      text = empirical ? "Analysing and timing… Ctrl-C cancels." : "Analysing…"
+      let cancel = keymap.hintKeys("cancel").map { " \($0) cancels." } ?? ""
+      text = empirical ? "Analysing and timing…" + cancel : "Analysing…"
     case .done: return []
     case .failed(let message): text = "Could not analyse: \(message)"
     case .cancelled(let why): text = "Analysis cancelled (\(why))."
@@ -113,6 +116,16 @@ extension AnalysisPane {
     return rows
   }
 
+  /// How to reach the hot lines, in the keys as bound: focused, the keys that select and jump;
+  /// else, how to get the focus here first.
+  private var hotLinesHint: String {
+    let move = keymap.hintKeys(["analysis-up", "analysis-down"]) ?? ""
+    let jump = keymap.hintKeys("analysis-jump", limit: 1) ?? ""
+    if isFocused { return "\(move) select, \(jump) jumps" }
+    let focus = keymap.hintKeys("focus-analysis", limit: 1).map { "\($0) or a click" } ?? "a click"
+    return "\(focus), then \(move) \(jump)"
+  }
+
   /// The narrowest the function table is drawn at; narrower panes get two rows a function.
   static let tableWidth = 56
 
@@ -120,8 +133,7 @@ extension AnalysisPane {
     guard !result.hotspots.isEmpty else { return [] }
     let header = Row([
       Span(text: "Hot lines", style: label),
-      Span(
-        text: isFocused ? "  ↑↓ select, Enter jumps" : "  F7 or a click, then ↑↓ Enter", style: theme.hint),
+      Span(text: "  " + hotLinesHint, style: theme.hint),
     ])
     let table = Self.columns(result.hotspots.map { ["▸ line \($0.line)", $0.cost, $0.why] })
     return [Row(), header]

@@ -181,6 +181,25 @@ import Testing
       AnalysisPane.disagreement(result) == "\(function)(): static O(n^2); measured O(n) on the inputs tried")
   }
 
+  @Test func theHintsNameTheKeysAsBound() throws {
+    var pane = AnalysisPane()
+    var keymap = Keymap.standard
+    let bound = keymap.bind(.ctrl("j"), to: "analysis-jump")
+    #expect(bound)
+    keymap.unbind(.enter, in: .analysis)
+    keymap.unbind(.function(7), in: .global)
+    pane.keymap = keymap
+    func says(_ text: String) -> Bool {
+      pane.rows(width: 80, height: 24).contains { $0.spans.map(\.text).joined().contains(text) }
+    }
+    #expect(!says("F7"), "analyse has no key now")
+    pane.show(try AnalysisFixture.result(), fromCache: false)
+    pane.isFocused = true
+    #expect(says("↑/↓ select, ^J jumps"))
+    pane.isFocused = false
+    #expect(says("Alt-3 or a click, then ↑/↓ ^J"))
+  }
+
   /// The pane alone at the smallest, the usual and a large size, focused, with a real result.
   @Test(arguments: [(40, 12), (80, 24), (200, 60)])
   func paneSnapshots(width: Int, height: Int) throws {
