@@ -45,9 +45,12 @@ struct CLIFailure: Error, CustomStringConvertible {
   static func cannotRun(_ message: String) -> CLIFailure { CLIFailure(message: message, exitCode: 1) }
 
   func exit() -> Never {
-    LiveOutput.writeAll(Array("coderemote: \(message)\n".utf8), to: STDERR_FILENO)
+    report()
     Glibc.exit(exitCode)
   }
+
+  /// Prints the message, for a caller that ends the process itself.
+  func report() { LiveOutput.writeAll(Array("coderemote: \(message)\n".utf8), to: STDERR_FILENO) }
 }
 
 extension UsageError {

@@ -108,6 +108,9 @@ struct Run: Command {
       }
     }
     let result: ExecutionResult
+    // A remote run's job is cancelled on the server when a signal ends the client (Ctrl-C).
+    var interruption: RemoteInterruption?
+    var server: String?
     do {
       if remote.isRemote {
         let backend: RemoteBackend
@@ -116,22 +119,43 @@ struct Run: Command {
         } catch {
           error.exit()
         }
-        result = try backend.runBlocking(request, onControl: onControl, onEvent: onEvent)
+        let watch = RemoteInterruption(server: backend.endpoint.server)
+        interruption = watch
+        server = backend.endpoint.server
+        result = try backend.runBlocking(
+          request,
+          onControl: { control in
+            watch.attach(control)
+            onControl(control)
+          }, onEvent: onEvent)
       } else {
         result = try LocalBackend(configuration: configuration).runBlocking(
           request, onControl: onControl, onEvent: onEvent)
       }
     } catch {
-      CLIFailure.cannotRun(error.description).exit()
+      interruption?.finish()
+      CLIFailure.cannotRun(error.description).report()
+      Self.exit(1, interruption)
     }
+    interruption?.finish()
     if json {
       LiveOutput.writeAll(Array((result.jsonString() + "\n").utf8), to: STDOUT_FILENO)
     } else if result.status != .ok && result.status != .error {
+      // A remote run names its job, for a look at it on the server (`GET /v1/executions/{id}`).
+      let job = server.map { " (job \(result.id) on \($0))" } ?? ""
       LiveOutput.writeAll(
-        Array("coderemote: \(result.status.rawValue): \(result.message ?? "")\n".utf8), to: STDERR_FILENO)
+        Array("coderemote: \(result.status.rawValue): \(result.message ?? "")\(job)\n".utf8),
+        to: STDERR_FILENO)
     }
     PhaseTrace.mark("exit")
-    Glibc.exit(result.status.cliExitCode(programExitCode: result.exitCode))
+    Self.exit(result.status.cliExitCode(programExitCode: result.exitCode), interruption)
+  }
+
+  /// Ends the process with `status`, or by the signal that interrupted a remote run: the status a
+  /// local run stopped by that signal ends with.
+  private static func exit(_ status: Int32, _ interruption: RemoteInterruption?) -> Never {
+    interruption?.exitIfInterrupted()
+    Glibc.exit(status)
   }
 }
 

@@ -27,6 +27,36 @@ enum Binary {
   /// posix_spawn rather than Foundation's Process: Process learns of the exit through a descriptor the
   /// child inherits, so a child that leaves a daemon behind (tmux starting its server) never "exits".
   static func run(_ arguments: [String], stdin: Data = Data(), executable: String = path) throws -> Outcome {
+    let child = try spawn(arguments, executable: executable)
+    // Feed stdin from a thread so a program that writes before reading cannot deadlock us.
+    let writer = Thread { [fd = child.stdin] in
+      stdin.withUnsafeBytes { bytes in
+        var offset = 0
+        while offset < bytes.count {
+          let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+          if n <= 0 { break }
+          offset += n
+        }
+      }
+      close(fd)
+    }
+    writer.start()
+    let outcome = finish(child)
+    while !writer.isFinished { usleep(1_000) }
+    return outcome
+  }
+
+  /// A started program: its pid and our ends of its three pipes.
+  struct Child {
+    var pid: pid_t
+    var stdin: Int32
+    var stdout: Int32
+    var stderr: Int32
+  }
+
+  /// Starts a program with pipes for its standard input, output and error, with no signal blocked
+  /// (whatever thread of the test runner starts it).
+  static func spawn(_ arguments: [String], executable: String = path) throws -> Child {
     var input: [Int32] = [-1, -1]
     var output: [Int32] = [-1, -1]
     var errors: [Int32] = [-1, -1]
@@ -40,7 +70,6 @@ enum Binary {
     posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
-    // The child starts with no signals blocked, whatever thread of the test runner spawns it.
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -57,25 +86,18 @@ enum Binary {
       [input[1], output[0], errors[0]].forEach { close($0) }
       throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT)
     }
-    // Feed stdin from a thread so a program that writes before reading cannot deadlock us.
-    let writer = Thread { [fd = input[1]] in
-      stdin.withUnsafeBytes { bytes in
-        var offset = 0
-        while offset < bytes.count {
-          let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-          if n <= 0 { break }
-          offset += n
-        }
-      }
-      close(fd)
-    }
-    writer.start()
-    let (stdout, stderr) = readBoth(output[0], errors[0])
+    return Child(pid: pid, stdin: input[1], stdout: output[0], stderr: errors[0])
+  }
+
+  /// Reads a started program's output to its end and reaps it; `read` is what was read before.
+  static func finish(_ child: Child, read: (stdout: [UInt8], stderr: [UInt8]) = ([], [])) -> Outcome {
+    let (stdout, stderr) = readBoth(child.stdout, child.stderr)
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    while !writer.isFinished { usleep(1_000) }
+    while waitpid(child.pid, &status, 0) < 0 && errno == EINTR {}
     let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return Outcome(status: code, stdout: Data(stdout), stderr: String(decoding: stderr, as: UTF8.self))
+    return Outcome(
+      status: code, stdout: Data(read.stdout + stdout),
+      stderr: String(decoding: read.stderr + stderr, as: UTF8.self))
   }
 
   /// Reads two pipes to their ends at once, so neither can fill up and stall the child.

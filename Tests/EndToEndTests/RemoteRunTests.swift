@@ -126,6 +126,75 @@ struct RemoteRunTests {
     #expect(noServer.status == 2 && noServer.stderr.contains("no server configured"))
   }
 
+  /// Ctrl-C (SIGINT) or SIGTERM ends `run --remote` as it ends a local run, by that signal (the
+  /// shell's 130 or 143), but first cancels the job on the server, so it does not run on to its
+  /// limit; the cancelled result is printed as any result is (a line naming the job, or `--json`).
+  @Test(arguments: [(SIGINT, false), (SIGTERM, true)])
+  func aSignalCancelsTheJobOnTheServer(signal: Int32, json: Bool) async throws {
+    let fixture = try Fixture()
+    defer { fixture.server.stop() }
+    let file = fixture.server.directory.appendingPathComponent("sleeper.py")
+    try Data("import time\nprint('going', flush=True)\ntime.sleep(60)\n".utf8).write(to: file)
+    let program = try RunningProgram(
+      ["run", "--remote", fixture.server.url, "--token", fixture.token, "--timeout", "60"]
+        + (json ? ["--json"] : []) + [file.path])
+    defer { program.stop() }
+    // Signalled once the program runs: its output shows it, or (with --json, which shows none
+    // until the end) the server's count of running jobs.
+    let running = try await offPool {
+      if json { return try fixture.server.waitForMetric("coderemote_jobs_running 1", token: fixture.token) }
+      return program.waitForOutput("going\n")
+    }
+    try #require(running, "the program never started")
+    program.signal(signal)
+    let outcome = try await offPool { program.finish() }
+    #expect(outcome.status == 128 + signal, "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("coderemote: cancelling the run on 127.0.0.1:\(fixture.server.port)"))
+    let id: String
+    if json {
+      let result = Self.json(outcome.text)
+      #expect(result["status"] as? String == "cancelled", "\(outcome.text)")
+      id = try #require(result["id"] as? String)
+    } else {
+      #expect(outcome.text == "going\n")
+      // "coderemote: cancelled: cancelled (job ID on HOST:PORT)"
+      let line = try #require(
+        outcome.stderr.split(separator: "\n").first { $0.hasPrefix("coderemote: cancelled: ") },
+        "\(outcome.stderr)")
+      let named = try #require(line.range(of: "(job "))
+      id = String(line[named.upperBound...].prefix { $0 != " " })
+    }
+    // The server's own record: cancelled, long before the 60 s the program would have slept.
+    let job = try fixture.server.curl([fixture.server.url + "/v1/executions/\(id)"], token: fixture.token)
+    #expect(job.status == 200, "\(job.body)")
+    let stored = Self.json(job.body)
+    #expect(stored["status"] as? String == "cancelled", "\(job.body)")
+    #expect((stored["wall_ms"] as? Double ?? .infinity) < 30_000, "\(job.body)")
+  }
+
+  /// A second Ctrl-C ends the client at once, without waiting for a server that does not answer
+  /// (here one stopped with SIGSTOP just after the program started).
+  @Test func aSecondInterruptQuitsWithoutWaiting() async throws {
+    let fixture = try Fixture()
+    defer { fixture.server.stop() }
+    let file = fixture.server.directory.appendingPathComponent("sleeper.py")
+    try Data("import time\nprint('going', flush=True)\ntime.sleep(60)\n".utf8).write(to: file)
+    let program = try RunningProgram(
+      ["run", "--remote", fixture.server.url, "--token", fixture.token, "--timeout", "60", file.path])
+    defer { program.stop() }
+    try #require(try await offPool { program.waitForOutput("going\n") }, "the program never started")
+    kill(fixture.server.pid, SIGSTOP)
+    defer { kill(fixture.server.pid, SIGCONT) }
+    program.signal(SIGINT)
+    let cancelling = try await offPool { program.waitForOutput("cancelling the run", onStderr: true) }
+    #expect(cancelling)
+    program.signal(SIGINT)
+    let outcome = try await offPool { program.finish() }
+    #expect(outcome.status == 128 + SIGINT, "\(outcome.stderr)")
+    // It did not wait for the result: none was printed.
+    #expect(!outcome.stderr.contains("coderemote: cancelled"), "\(outcome.stderr)")
+  }
+
   @Test func jsonIsTheLocalShape() async throws {
     let fixture = try Fixture()
     defer { fixture.server.stop() }

@@ -125,6 +125,17 @@ final class ServeProcess {
     return (status, String(text[..<newline]))
   }
 
+  /// Waits until `GET /metrics` holds `line` (true), or `timeoutSeconds` passed (false).
+  func waitForMetric(_ line: String, token: String, timeoutSeconds: Double = 60) throws -> Bool {
+    let deadline = Date().addingTimeInterval(timeoutSeconds)
+    while Date() < deadline {
+      let metrics = try curl([url + "/metrics"], token: token)
+      if metrics.body.split(separator: "\n").contains(Substring(line)) { return true }
+      usleep(20_000)
+    }
+    return false
+  }
+
   /// A new token for this server's database, made with `coderemote tokens create`.
   func createToken(_ name: String) throws -> String {
     let outcome = try Binary.run(["tokens", "create", name, "--db", database])
