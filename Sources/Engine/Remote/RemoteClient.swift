@@ -16,10 +16,12 @@ struct RemoteClient: Sendable {
   }
 
   /// A JSON request answered with 2xx (or a status in `accepting`), tried again as `RetrySchedule`
-  /// allows; anything else is the `ExecutionError` that says what went wrong.
+  /// allows; anything else is the `ExecutionError` that says what went wrong. Once `shouldAbort`
+  /// says so, the transfer stops (within a second: libcurl asks at least that often) and is not
+  /// tried again.
   func exchange(
     _ method: HTTPRequest.Method, _ route: String, body: [UInt8]? = nil, idempotent: Bool,
-    timeoutSeconds: Int = 60, accepting: Set<Int> = []
+    timeoutSeconds: Int = 60, accepting: Set<Int> = [], shouldAbort: @escaping () -> Bool = { false }
   ) throws(ExecutionError) -> HTTPResponse {
     let request = HTTPRequest(
       method: method, url: endpoint.url(route),
@@ -29,7 +31,8 @@ struct RemoteClient: Sendable {
     var attempts = 0
     while true {
       attempts += 1
-      let outcome = transfer.perform(request)
+      let outcome = transfer.perform(request, shouldAbort: shouldAbort)
+      if shouldAbort() { throw failure(outcome, attempts: attempts) }
       let step: RetrySchedule.Step
       switch outcome {
       case .success(let response)
