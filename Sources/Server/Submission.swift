@@ -11,11 +11,14 @@ struct Submission: Codable, Equatable, Sendable {
   var limits: ExecutionLimits
   /// Written beside the program (nil in jobs queued before files were taken).
   var files: [SubmittedFile]?
+  /// What the program's tracebacks call it (nil: `main.py`, and in jobs queued before names were
+  /// taken).
+  var displayName: String?
 
   var request: ExecutionRequest {
     ExecutionRequest(
-      language: language, code: code, files: (files ?? []).map(\.file), stdin: stdin,
-      keepsStdinOpen: interactive, limits: limits)
+      language: language, code: code, displayName: displayName ?? "main.py", files: (files ?? []).map(\.file),
+      stdin: stdin, keepsStdinOpen: interactive, limits: limits)
   }
 }
 
@@ -52,6 +55,9 @@ extension Submission {
       }
       stdin = [UInt8](data)
     }
+    if let name = fields.displayName, let problem = Self.displayNameProblem(name) {
+      throw .invalid("display_name", "display_name \(problem)")
+    }
     let files = try Self.files(fields.files ?? [], configuration: configuration)
     let limits = try (fields.limits ?? LimitsBody()).resolved(
       defaults: configuration.defaultLimits, caps: configuration.maximumLimits)
@@ -60,7 +66,7 @@ extension Submission {
     }
     return Submission(
       language: language, code: code, stdin: stdin, interactive: fields.interactive ?? false, limits: limits,
-      files: files.isEmpty ? nil : files)
+      files: files.isEmpty ? nil : files, displayName: fields.displayName)
   }
 
   /// A decoding failure in the client's terms: which field, and what was wrong with it.
@@ -106,10 +112,12 @@ extension Submission {
     var interactive: Bool?
     var limits: LimitsBody?
     var files: [FileBody]?
+    var displayName: String?
 
     enum CodingKeys: String, CodingKey {
       case language, code, stdin, interactive, limits, files
       case stdinBase64 = "stdin_b64"
+      case displayName = "display_name"
     }
   }
 }

@@ -50,6 +50,27 @@ struct RemoteRunTests {
     #expect(traceback.stderr.contains("ValueError: nope"))
   }
 
+  /// The server names the program as the client does (`display_name`): a remote traceback shows
+  /// the file as the user gave it, as a local one does, not the box's `main.py`.
+  @Test func tracebacksNameTheFileAsGiven() async throws {
+    let fixture = try Fixture()
+    defer { fixture.server.stop() }
+    let file = fixture.server.directory.appendingPathComponent("fib.py")
+    try Data("def fib(n):\n    return fib(n - 1) + fib(n - 2) if n > 1 else n / 0\n\nprint(fib(3))\n".utf8)
+      .write(to: file)
+    let command =
+      "cd '\(fixture.server.directory.path)' && exec '\(Binary.path)' run --remote \(fixture.server.url) "
+      + "--token \(fixture.token) fib.py"
+    let outcome = try await offPool { try Binary.run(["-c", command], executable: "/bin/sh") }
+    #expect(outcome.status == 1)
+    #expect(
+      outcome.stderr.contains("  File \"fib.py\", line 4, in <module>\n    print(fib(3))\n"),
+      "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("  File \"fib.py\", line 2, in fib\n"), "\(outcome.stderr)")
+    #expect(!outcome.stderr.contains("main.py"), "\(outcome.stderr)")
+    #expect(outcome.stderr.hasSuffix("ZeroDivisionError: division by zero\n"), "\(outcome.stderr)")
+  }
+
   @Test func standardInputPassesThroughAPipe() async throws {
     let fixture = try Fixture()
     defer { fixture.server.stop() }

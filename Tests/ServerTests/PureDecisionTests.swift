@@ -1,4 +1,5 @@
 import Execution
+import Foundation
 import Testing
 
 @testable import Server
@@ -42,6 +43,55 @@ import Testing
       try Submission.parse(
         Array(#"{"language":"python","code":"x","stdin":"a","stdin_b64":"YQ=="}"#.utf8),
         configuration: ServerConfiguration())
+    }
+  }
+
+  @Test func aDisplayNameLabelsTheRequest() throws {
+    let named = try Submission.parse(
+      Array(#"{"language":"python","code":"x","display_name":"work/fib.py"}"#.utf8),
+      configuration: ServerConfiguration())
+    #expect(named.displayName == "work/fib.py")
+    #expect(named.request.displayName == "work/fib.py")
+    // Left out, it is main.py, as for a job queued before names were taken.
+    let unnamed = try Submission.parse(
+      Array(#"{"language":"python","code":"x"}"#.utf8), configuration: ServerConfiguration())
+    #expect(unnamed.displayName == nil && unnamed.request.displayName == "main.py")
+    let stored = try JSONDecoder().decode(
+      Submission.self,
+      from: Data(
+        #"{"language":"python","code":"x","stdin":[],"interactive":false,"limits":\#(limitsJSON)}"#.utf8))
+    #expect(stored.request.displayName == "main.py")
+  }
+
+  /// The limits as the queue stores them, for a stored job written by hand.
+  private var limitsJSON: String {
+    String(decoding: (try? JSONEncoder().encode(ExecutionLimits.defaults)) ?? Data(), as: UTF8.self)
+  }
+
+  @Test(
+    arguments: [
+      (#""""#, "display_name is empty"),
+      (#""a\u0000b.py""#, "display_name holds a NUL or other control character"),
+      (#""tab\there.py""#, "display_name holds a NUL or other control character"),
+      (#""esc\u001b[31m.py""#, "display_name holds a NUL or other control character"),
+      (#""c1\u009b.py""#, "display_name holds a NUL or other control character"),
+      (
+        "\"" + String(repeating: "é", count: 128) + "\"",
+        "display_name is 256 bytes of UTF-8; the most is 255"
+      ),
+      ("7", "display_name must be a string"),
+    ])
+  func aBadDisplayNameIs422NamingIt(value: String, message: String) {
+    #expect(throws: APIError.invalid("display_name", message)) {
+      try Submission.parse(
+        Array(#"{"language":"python","code":"x","display_name":\#(value)}"#.utf8),
+        configuration: ServerConfiguration())
+    }
+  }
+
+  @Test func aDisplayNameMayBeAnyTextUpTo255Bytes() {
+    for name in ["<stdin>", "fib.py", "数学/斐波那契.py", "a b (copy).py", String(repeating: "x", count: 255)] {
+      #expect(Submission.displayNameProblem(name) == nil, "\(name)")
     }
   }
 

@@ -37,12 +37,14 @@ struct RemoteRun {
     struct Body: Encodable {
       var language: String
       var code: String
+      var display_name: String?
       var stdin_b64: String?
       var interactive: Bool
       var limits: ExecutionLimits
     }
     let body = Body(
       language: request.language, code: request.code,
+      display_name: request.displayName.isEmpty ? nil : request.displayName,
       stdin_b64: request.stdin.isEmpty ? nil : Data(request.stdin).base64EncodedString(),
       interactive: request.keepsStdinOpen, limits: request.limits)
     return (try? Array(JSONEncoder().encode(body))) ?? []
