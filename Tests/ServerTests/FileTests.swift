@@ -101,25 +101,10 @@ import Testing
 
   /// The WebSocket's `execute` takes files too (the same parser).
   @Test func aWebSocketExecuteTakesFiles() async throws {
-    let harness = try ServerHarness()
-    let secret = try harness.token()
-    let received = Mutex<[String]>([])
-    try await harness.test(.live) { client in
-      try await client.ws(
-        "/v1/ws", configuration: .init(additionalHeaders: [.authorization: "Bearer \(secret)"])
-      ) { inbound, outbound, _ in
-        try await outbound.write(
-          .text(
-            #"{"type":"execute","language":"python","code":"print(open('n.txt').read())","files":[{"name":"n.txt","content":"ws file"}]}"#
-          ))
-        for try await message in inbound.messages(maxSize: 1 << 20) {
-          guard case .text(let text) = message else { continue }
-          received.withLock { $0.append(text) }
-          if text.contains(#""type":"finished""#) { break }
-        }
-      }
-    }
-    let finished = try #require(received.withLock { $0 }.last)
+    let messages = try await ServerHarness().webSocket(sending: [
+      #"{"type":"execute","language":"python","code":"print(open('n.txt').read())","files":[{"name":"n.txt","content":"ws file"}]}"#
+    ])
+    let finished = try #require(messages.last)
     #expect(finished.contains(#""status":"ok""#), "\(finished)")
     #expect(finished.contains(#""stdout":"ws file\n""#), "\(finished)")
   }
@@ -144,12 +129,9 @@ import Testing
       #expect(response.json["error_code"] as? String == "invalid_request", "\(response.text)")
       #expect((response.json["message"] as? String)?.contains("prices.csv") == true)
       let id = try #require(response.json["id"] as? String)
-      try await client.execute(uri: "/v1/executions/\(id)", method: .get, headers: .bearer(secret)) {
-        #expect($0.json["error_code"] as? String == "invalid_request")
-      }
-      let events = try await client.execute(
-        uri: "/v1/executions/\(id)/events", method: .get, headers: .bearer(secret)
-      ) { SSE.parse($0.text) }
+      #expect(
+        try await client.execution(id, token: secret).json["error_code"] as? String == "invalid_request")
+      let events = try await client.events(of: id, token: secret)
       #expect(events.last?.event == "finished")
       #expect(events.last?.data.contains(#""error_code":"invalid_request""#) == true)
     }

@@ -20,23 +20,18 @@ import Testing
       // Its first output: the program runs, and its handle is attached.
       let ready = try #require(
         await ServerFixtures.waitFor("ready", kind: "stdout", of: id, in: harness.service))
-      try await client.execute(
-        uri: "/v1/executions/\(id)/stdin", method: .post, headers: .bearer(secret),
-        body: .json(#"{"data":"hello\n"}"#)
-      ) { #expect($0.status == .accepted) }
+      #expect(try await client.sendStdin(#"{"data":"hello\n"}"#, to: id, token: secret).status == .accepted)
       let echoed = try #require(
         await ServerFixtures.waitFor("HELLO", kind: "stdout", of: id, in: harness.service, after: ready))
-      try await client.execute(
-        uri: "/v1/executions/\(id)/stdin", method: .post, headers: .bearer(secret),
-        body: .json(#"{"data_b64":"YWJj","eof":true}"#)
-      ) { #expect($0.status == .accepted) }
+      #expect(
+        try await client.sendStdin(#"{"data_b64":"YWJj","eof":true}"#, to: id, token: secret).status
+          == .accepted)
       _ = try #require(
         await ServerFixtures.waitFor(
           "\"status\"", kind: EventPayload.finished, of: id, in: harness.service, after: echoed))
-      try await client.execute(uri: "/v1/executions/\(id)", method: .get, headers: .bearer(secret)) {
-        #expect($0.json["status"] as? String == "ok")
-        #expect(($0.json["stdout"] as? String)?.hasSuffix("HELLO\nrest 3\n") == true)
-      }
+      let result = try await client.execution(id, token: secret)
+      #expect(result.json["status"] as? String == "ok")
+      #expect((result.json["stdout"] as? String)?.hasSuffix("HELLO\nrest 3\n") == true)
     }
   }
 
@@ -45,16 +40,10 @@ import Testing
     let secret = try harness.token()
     try await harness.test { client in
       let id = try await client.startSleepingJob(token: secret, in: harness.service)
-      try await client.execute(
-        uri: "/v1/executions/\(id)/stdin", method: .post, headers: .bearer(secret),
-        body: .json(#"{"data":"x"}"#)
-      ) {
-        #expect($0.status == .conflict)
-        #expect($0.text.contains("interactive"))
-      }
-      try await client.execute(uri: "/v1/executions/\(id)/cancel", method: .post, headers: .bearer(secret)) {
-        #expect($0.status == .accepted)
-      }
+      let refused = try await client.sendStdin(#"{"data":"x"}"#, to: id, token: secret)
+      #expect(refused.status == .conflict)
+      #expect(refused.text.contains("interactive"))
+      #expect(try await client.cancel(id, token: secret).status == .accepted)
     }
   }
 }

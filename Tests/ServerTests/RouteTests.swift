@@ -83,14 +83,7 @@ import Testing
       #expect(queued.status == .accepted)
       #expect(queued.json["status"] as? String == "queued")
       let id = try #require(queued.json["id"] as? String)
-      let all = try await client.execute(
-        uri: "/v1/executions/\(id)/events", method: .get, headers: .bearer(secret)
-      ) {
-        response in
-        #expect(response.status == .ok)
-        #expect(response.headers[.contentType] == "text/event-stream")
-        return SSE.parse(response.text)
-      }
+      let all = try await client.events(of: id, token: secret)
       // Output may come in several chunks: compare the kinds in order, and the joined text.
       var kinds: [String] = []
       for event in all where kinds.last != event.event { kinds.append(event.event) }
@@ -98,18 +91,11 @@ import Testing
       #expect(all.map(\.id) == all.map(\.id).sorted())
       #expect(SSE.text(all, "stdout") == "one\n")
       #expect(SSE.text(all, "stderr") == "two\n")
-      var headers = HTTPFields.bearer(secret)
-      headers[.lastEventID] = String(all[all.count - 3].id)
-      let rest = try await client.execute(uri: "/v1/executions/\(id)/events", method: .get, headers: headers)
-      {
-        SSE.parse($0.text)
-      }
+      let rest = try await client.events(of: id, token: secret, after: all[all.count - 3].id)
       #expect(rest.map(\.id) == all.suffix(2).map(\.id))
-      try await client.execute(uri: "/v1/executions/\(id)", method: .get, headers: .bearer(secret)) {
-        response in
-        #expect(response.json["status"] as? String == "ok")
-        #expect(response.json["stderr"] as? String == "two\n")
-      }
+      let result = try await client.execution(id, token: secret)
+      #expect(result.json["status"] as? String == "ok")
+      #expect(result.json["stderr"] as? String == "two\n")
     }
   }
 
@@ -191,32 +177,32 @@ import Testing
     }
   }
 
-  @Test func theConcurrentJobQuotaAnswers429() async throws {
-    let harness = try ServerHarness { $0.concurrentJobsPerToken = 1 }
+  /// The answer to a `print(1)` submitted right after a first one was taken, with no worker to run
+  /// either: what a quota or the queue's size makes of it.
+  func secondSubmission(to harness: ServerHarness) async throws -> TestResponse {
     let secret = try harness.token()
-    try await harness.test(workers: false) { client in
+    return try await harness.test(workers: false) { client in
       let body = #"{"language":"python","code":"print(1)"}"#
       #expect(try await client.submit(body, token: secret).status == .accepted)
-      let response = try await client.submit(body, token: secret)
-      #expect(response.status == .tooManyRequests)
-      #expect(response.headers[.retryAfter] == "1")
+      return try await client.submit(body, token: secret)
     }
   }
 
+  @Test func theConcurrentJobQuotaAnswers429() async throws {
+    let response = try await secondSubmission(to: ServerHarness { $0.concurrentJobsPerToken = 1 })
+    #expect(response.status == .tooManyRequests)
+    #expect(response.headers[.retryAfter] == "1")
+  }
+
   @Test func aFullQueueAnswers503WithRetryAfter() async throws {
-    let harness = try ServerHarness {
-      $0.queueCapacity = 1
-      $0.concurrentJobsPerToken = 10
-    }
-    let secret = try harness.token()
-    try await harness.test(workers: false) { client in
-      let body = #"{"language":"python","code":"print(1)"}"#
-      #expect(try await client.submit(body, token: secret).status == .accepted)
-      let response = try await client.submit(body, token: secret)
-      #expect(response.status == .serviceUnavailable)
-      #expect(response.errorCode == "queue_full")
-      #expect(response.headers[.retryAfter] != nil)
-    }
+    let response = try await secondSubmission(
+      to: ServerHarness {
+        $0.queueCapacity = 1
+        $0.concurrentJobsPerToken = 10
+      })
+    #expect(response.status == .serviceUnavailable)
+    #expect(response.errorCode == "queue_full")
+    #expect(response.headers[.retryAfter] != nil)
   }
 
   @Test func cancellingAQueuedJobFinishesItAndASecondCancelIs409() async throws {
@@ -224,20 +210,12 @@ import Testing
     let secret = try harness.token()
     try await harness.test(workers: false) { client in
       let id = try await client.queue(#"{"language":"python","code":"print(1)"}"#, token: secret)
-      try await client.execute(uri: "/v1/executions/\(id)/cancel", method: .post, headers: .bearer(secret)) {
-        #expect($0.status == .accepted)
-        #expect($0.json["status"] as? String == "cancelled")
-      }
-      try await client.execute(uri: "/v1/executions/\(id)", method: .get, headers: .bearer(secret)) {
-        #expect($0.json["status"] as? String == "cancelled")
-      }
-      try await client.execute(uri: "/v1/executions/\(id)/cancel", method: .post, headers: .bearer(secret)) {
-        #expect($0.status == .conflict)
-      }
-      try await client.execute(
-        uri: "/v1/executions/\(id)/stdin", method: .post, headers: .bearer(secret),
-        body: .json(#"{"data":"x"}"#)
-      ) { #expect($0.status == .conflict) }
+      let cancelled = try await client.cancel(id, token: secret)
+      #expect(cancelled.status == .accepted)
+      #expect(cancelled.json["status"] as? String == "cancelled")
+      #expect(try await client.execution(id, token: secret).json["status"] as? String == "cancelled")
+      #expect(try await client.cancel(id, token: secret).status == .conflict)
+      #expect(try await client.sendStdin(#"{"data":"x"}"#, to: id, token: secret).status == .conflict)
     }
   }
 
@@ -246,15 +224,10 @@ import Testing
     let secret = try harness.token()
     try await harness.test { client in
       let id = try await client.startSleepingJob(token: secret, in: harness.service)
-      try await client.execute(uri: "/v1/executions/\(id)/cancel", method: .post, headers: .bearer(secret)) {
-        #expect($0.status == .accepted)
-        #expect($0.json["status"] as? String == "running")
-      }
-      let events = try await client.execute(
-        uri: "/v1/executions/\(id)/events", method: .get, headers: .bearer(secret)
-      ) {
-        SSE.parse($0.text)
-      }
+      let cancelling = try await client.cancel(id, token: secret)
+      #expect(cancelling.status == .accepted)
+      #expect(cancelling.json["status"] as? String == "running")
+      let events = try await client.events(of: id, token: secret)
       #expect(events.last?.event == "finished")
       #expect(events.last?.data.contains(#""status":"cancelled""#) == true)
     }

@@ -3,10 +3,12 @@ import Execution
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import HummingbirdWSTesting
 import Logging
 import Sandbox
 import Settings
 import Store
+import Synchronization
 import Testing
 
 @testable import Server
@@ -80,6 +82,19 @@ final class ServerHarness: @unchecked Sendable {
   }
 }
 
+extension ServerHarness {
+  /// One WebSocket session on a live server, as a new token's holder: `messages` sent, and what
+  /// the server sent back up to a `finished` message (see `TestClientProtocol.webSocket`).
+  func webSocket(
+    sending messages: [String], reply: @escaping @Sendable (String) -> String? = { _ in nil }
+  ) async throws -> [String] {
+    let secret = try token()
+    return try await test(.live) { client in
+      try await client.webSocket(token: secret, sending: messages, reply: reply)
+    }
+  }
+}
+
 /// The requests most tests make, in one place.
 extension TestClientProtocol {
   /// POST /v1/executions (with `?wait=true` when `wait`) of `body`, as `token`'s holder.
@@ -95,6 +110,55 @@ extension TestClientProtocol {
     let response = try await submit(body, token: token)
     #expect(response.status == .accepted, "\(response.text)")
     return try #require(response.json["id"] as? String)
+  }
+
+  /// GET /v1/executions/{id}: the job's result, or its state while it is not finished.
+  func execution(_ id: String, token: String) async throws -> TestResponse {
+    try await execute(uri: "/v1/executions/\(id)", method: .get, headers: .bearer(token)) { $0 }
+  }
+
+  /// GET /v1/executions/{id}/events, read to its end (a finished job's stream ends), from after
+  /// `lastEventID` when given.
+  func events(of id: String, token: String, after lastEventID: Int64? = nil) async throws -> [SSE.Event] {
+    var headers = HTTPFields.bearer(token)
+    if let lastEventID { headers[.lastEventID] = String(lastEventID) }
+    return try await execute(uri: "/v1/executions/\(id)/events", method: .get, headers: headers) { response in
+      #expect(response.status == .ok)
+      #expect(response.headers[.contentType] == "text/event-stream")
+      return SSE.parse(response.text)
+    }
+  }
+
+  /// POST /v1/executions/{id}/cancel.
+  func cancel(_ id: String, token: String) async throws -> TestResponse {
+    try await execute(uri: "/v1/executions/\(id)/cancel", method: .post, headers: .bearer(token)) { $0 }
+  }
+
+  /// POST /v1/executions/{id}/stdin of `body`.
+  func sendStdin(_ body: String, to id: String, token: String) async throws -> TestResponse {
+    try await execute(
+      uri: "/v1/executions/\(id)/stdin", method: .post, headers: .bearer(token), body: .json(body)
+    ) { $0 }
+  }
+
+  /// Opens `/v1/ws` as `token`'s holder (on a live server), sends `messages`, and returns every
+  /// text message the server sends, up to a `finished` one; `reply` may answer a message as it
+  /// comes (input once the program has started).
+  func webSocket(
+    token: String, sending messages: [String], reply: @escaping @Sendable (String) -> String? = { _ in nil }
+  ) async throws -> [String] {
+    let received = Mutex<[String]>([])
+    try await ws("/v1/ws", configuration: .init(additionalHeaders: [.authorization: "Bearer \(token)"])) {
+      inbound, outbound, _ in
+      for message in messages { try await outbound.write(.text(message)) }
+      for try await message in inbound.messages(maxSize: 1 << 20) {
+        guard case .text(let text) = message else { continue }
+        received.withLock { $0.append(text) }
+        if text.contains(#""type":"finished""#) { break }
+        if let answer = reply(text) { try await outbound.write(.text(answer)) }
+      }
+    }
+    return received.withLock { $0 }
   }
 
   /// Queues a program that prints `up`, then sleeps 30 s, and returns its id once it has printed:
@@ -122,6 +186,24 @@ enum ServerFixtures {
       if event.kind == EventPayload.finished { return nil }
     }
     return nil
+  }
+}
+
+/// What WebSocket messages hold, read as JSON.
+enum WebSocketMessages {
+  static func object(_ text: String) -> [String: Any] {
+    (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
+  }
+
+  /// Each message's `type`, in order.
+  static func types(_ messages: [String]) -> [String] {
+    messages.compactMap { object($0)["type"] as? String }
+  }
+
+  /// The `stdout` messages' text, joined.
+  static func stdout(_ messages: [String]) -> String {
+    messages.map(object).filter { $0["type"] as? String == "stdout" }.compactMap { $0["data"] as? String }
+      .joined()
   }
 }
 
