@@ -108,6 +108,49 @@ struct WarmBoxTests {
     #expect(result.stdout == Array("still runs\n".utf8))
   }
 
+  @Test("a warm box that cannot take its program is discarded at once, and the run gets a new box")
+  func failedSendDiscardsTheBox() async throws {
+    let backend = try await Self.warmBackend()
+    defer { backend.close() }
+    let pid = try #require(backend.warmProcess)
+    // Stopped, the interpreter reads nothing, so a program larger than a pipe holds stays half
+    // sent until the interpreter is killed, and the send fails (it was alive when taken).
+    kill(pid, SIGSTOP)
+    let stopped = await RunSignals.offPool {
+      var info = siginfo_t()
+      return waitid(P_PID, id_t(pid), &info, WSTOPPED | WNOWAIT) == 0
+    }
+    try #require(stopped, "the warm box's interpreter did not stop")
+    let program =
+      "# " + String(repeating: "x", count: 1 << 20)
+      + "\nimport sys\nprint('in a new box', flush=True)\nsys.stdin.read()\n"
+    let handle = backend.run(
+      ExecutionRequest(code: program, keepsStdinOpen: true, limits: backend.configuration.limits))
+    let taken = await RunSignals.offPool {
+      // The counter moves as the run takes the box, just before the program goes down its pipe.
+      for _ in 0..<10_000 where backend.warmRunsTaken == 0 { usleep(1_000) }
+      return backend.warmRunsTaken == 1
+    }
+    try #require(taken, "the run did not take the warm box")
+    kill(pid, SIGKILL)
+    var goneWhileTheNewBoxRuns: Bool?
+    var result: ExecutionResult?
+    for try await event in handle.events {
+      switch event {
+      case .stdout where goneWhileTheNewBoxRuns == nil:
+        // Not even a zombie: reaped before the new box was built, not when the run is over.
+        goneWhileTheNewBoxRuns = kill(pid, 0) == -1 && errno == ESRCH
+        handle.closeStdin()
+      case .finished(let finished): result = finished
+      default: break
+      }
+    }
+    #expect(goneWhileTheNewBoxRuns == true, "the failed warm box's process \(pid) was still there")
+    // The new box got the suite's only uid: the failed one had given it back.
+    #expect(result?.status == .ok, "\(String(describing: result))")
+    #expect(result?.stdout == Array("in a new box\n".utf8))
+  }
+
   @Test("closing the backend leaves no process, mount, work dir or cgroup of the warm box")
   func closeLeavesNothing() async throws {
     let backend = try await Self.warmBackend()

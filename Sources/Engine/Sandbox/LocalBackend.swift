@@ -143,13 +143,12 @@ public struct LocalBackend: ExecutionBackend {
     if let problem = request.filesProblem(sharedNames: shared.map(\.name)) { throw .invalidRequest(problem) }
     // A warm box's interpreter started before its arguments and files were known: such a run is cold.
     if request.arguments.isEmpty, shared.isEmpty, request.files.isEmpty,
-      let warm = pool?.take(for: request.limits),
-      warm.send(name: displayName, program: Array(request.code.utf8))
+      let warm = takeWarmBox(for: request, named: displayName)
     {
       box = warm
       // The replacement is made while this run goes on, so the next run finds one ready. It cannot
-      // take this run's uid (held until the run ends); a box discarded above wakes nobody, so its
-      // uid stays free for the cold run that follows.
+      // take this run's uid (held until the run ends); a box discarded wakes nobody, so its uid
+      // stays free for the cold run that follows.
       pool?.refill()
     } else {
       let builder = BoxBuilder(
@@ -164,6 +163,19 @@ public struct LocalBackend: ExecutionBackend {
     }
     return box.run(
       request, id: id, supervisor: supervisor, onStart: { onEvent(.started(id: id)) }, onOutput: onOutput)
+  }
+
+  /// The pool's warm box for `request`, sent its program; nil when there is none, or when the
+  /// program could not be sent (its interpreter died waiting): that box is discarded here and now
+  /// — killed, reaped, its cgroup and work dir removed, its uid given back — so the cold box the
+  /// run builds instead can have the uid, and nothing of the dead box waits for its release.
+  private func takeWarmBox(for request: ExecutionRequest, named name: String) -> PreparedBox? {
+    guard let warm = pool?.take(for: request.limits) else { return nil }
+    guard warm.send(name: name, program: Array(request.code.utf8)) else {
+      warm.discard()
+      return nil
+    }
+    return warm
   }
 
   /// The handle's controls, carried out by the run's supervisor.

@@ -13,7 +13,8 @@ final class PreparedBox: @unchecked Sendable {
   let process: SpawnedProcess
   let isolation: String
   let limits: ExecutionLimits
-  private let lease: UidLease?
+  /// The box's uid, held until the box is discarded (or released with it).
+  private var lease: UidLease?
   private let cgroup: RunCgroup?
   private let workDirectory: WorkDirectory?
   /// The write end of a warm box's program pipe; nil once the program is sent, or for a cold box.
@@ -112,7 +113,8 @@ final class PreparedBox: @unchecked Sendable {
       backend: "local", isolation: isolation, limits: limits, message: verdict.message)
   }
 
-  /// Kills the box, reaps its interpreter and removes what it made; a box not run is discarded so.
+  /// Kills the box, reaps its interpreter, removes what it made and gives its uid back; a box not
+  /// run is discarded so.
   func discard() {
     guard !done else { return }
     process.signalGroup(SIGKILL)
@@ -120,6 +122,7 @@ final class PreparedBox: @unchecked Sendable {
     var status = cs_status()
     _ = cs_wait(process.pid, &status)
     cleanUp()
+    lease = nil
   }
 
   /// Every process of the run is in its cgroup, and inside namespaces also in its PID namespace,
