@@ -72,14 +72,7 @@ struct StdinChunk: Decodable {
   var isEOF: Bool { eof ?? false }
 
   static func parse(_ body: [UInt8]) throws(APIError) -> (bytes: [UInt8], eof: Bool) {
-    let chunk: StdinChunk
-    do { chunk = try JSONDecoder().decode(StdinChunk.self, from: Data(body)) } catch let error
-      as DecodingError
-    {
-      throw Submission.describe(error)
-    } catch {
-      throw .badRequest("the body is not JSON")
-    }
+    let chunk = try Submission.decode(StdinChunk.self, from: body)
     if let encoded = chunk.data_b64, Data(base64Encoded: encoded) == nil {
       throw .invalid("data_b64", "data_b64 is not base64")
     }

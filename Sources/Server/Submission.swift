@@ -32,19 +32,7 @@ extension Submission {
   /// a JSON object, 422 naming the field when a value is missing, of the wrong type or out of range.
   /// Limits the client leaves out take the server's defaults; larger ones are lowered to its caps.
   static func parse(_ body: [UInt8], configuration: ServerConfiguration) throws(APIError) -> Submission {
-    let fields: Body
-    do {
-      fields = try JSONDecoder().decode(Body.self, from: Data(body))
-    } catch let error as DecodingError {
-      throw Self.describe(error)
-    } catch {
-      throw .badRequest("the body is not JSON")
-    }
-    guard let language = fields.language else { throw .invalid("language", "language is required") }
-    guard Languages.supported.contains(language) else {
-      throw APIError(ExecutionError.unsupportedLanguage(language), field: "language")
-    }
-    guard let code = fields.code else { throw .invalid("code", "code is required") }
+    let (fields, language, code) = try decodeCode(Body.self, from: body)
     if fields.stdin != nil && fields.stdinBase64 != nil {
       throw .invalid("stdin_b64", "give stdin or stdin_b64, not both")
     }
@@ -104,7 +92,7 @@ extension Submission {
   }
 
   /// The body's fields, all optional, so a missing one is reported by name.
-  private struct Body: Decodable {
+  private struct Body: CodeFields {
     var language: String?
     var code: String?
     var stdin: String?
@@ -161,25 +149,13 @@ struct LimitsBody: Decodable {
 }
 
 /// A request to analyse code: `language`, `code`, `empirical` (default true).
-struct AnalysisSubmission: Decodable {
+struct AnalysisSubmission: CodeFields {
   var language: String?
   var code: String?
   var empirical: Bool?
 
   static func parse(_ body: [UInt8]) throws(APIError) -> (code: String, empirical: Bool) {
-    let fields: AnalysisSubmission
-    do { fields = try JSONDecoder().decode(AnalysisSubmission.self, from: Data(body)) } catch let error
-      as DecodingError
-    {
-      throw Submission.describe(error)
-    } catch {
-      throw .badRequest("the body is not JSON")
-    }
-    guard let language = fields.language else { throw .invalid("language", "language is required") }
-    guard Languages.supported.contains(language) else {
-      throw APIError(ExecutionError.unsupportedLanguage(language), field: "language")
-    }
-    guard let code = fields.code else { throw .invalid("code", "code is required") }
+    let (fields, _, code) = try Submission.decodeCode(AnalysisSubmission.self, from: body)
     return (code, fields.empirical ?? true)
   }
 }
