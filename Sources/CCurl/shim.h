@@ -30,6 +30,7 @@ typedef struct {
   const char *(*easy_strerror)(CURLcode code);
   struct curl_slist *(*slist_append)(struct curl_slist *list, const char *string);
   void (*slist_free_all)(struct curl_slist *list);
+  void (*easy_reset)(CURL *handle);
 } curlx_api;
 
 /// Opens libcurl and fills `api`; 0 on success, else -1 with `dlerror`'s words in `why`. Not
@@ -56,6 +57,7 @@ static inline int curlx_open(curlx_api *api, char *why, size_t why_size) {
   CURLX_LOOK_UP(easy_strerror, "curl_easy_strerror")
   CURLX_LOOK_UP(slist_append, "curl_slist_append")
   CURLX_LOOK_UP(slist_free_all, "curl_slist_free_all")
+  CURLX_LOOK_UP(easy_reset, "curl_easy_reset")
 #undef CURLX_LOOK_UP
   if (api->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
     snprintf(why, why_size, "curl_global_init failed");

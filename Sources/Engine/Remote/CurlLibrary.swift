@@ -4,7 +4,10 @@ import Execution
 /// libcurl, opened the first time a remote run needs it and never before: `coderemote run` without
 /// `--remote` does not load it (Sources/CCurl/module.modulemap says why).
 final class CurlLibrary: @unchecked Sendable {
-  /// The functions looked up in libcurl.so.4; filled once, read-only after.
+  /// The functions looked up in libcurl.so.4 (the shim's `curlx_api`); filled once, read-only
+  /// after. This file allocates and fills the struct, so it must be compiled against the shim's
+  /// current layout: an incremental build that kept an object made before a field was added
+  /// (`easy_reset`, for `CurlHandles`) read past the allocation and corrupted the heap.
   let api: UnsafePointer<curlx_api>
 
   private init(api: UnsafePointer<curlx_api>) { self.api = api }

@@ -7,13 +7,18 @@ import Execution
 /// TLS peer and host verification are always on; `caFile` adds a CA bundle to trust (a server with
 /// a certificate of its own making). A stream (`onStream`) gets a 200 answer's body as it arrives;
 /// any other answer, and every answer of a plain request, is collected (up to `maximumBody`).
-struct CurlTransfer {
+///
+/// Connections are reused across requests (`handles`, shared by every copy of this transfer),
+/// except where the request asks for a fresh one: libcurl sends a request again on its own when a
+/// reused connection turns out dead, which must never happen to one that is not to be repeated.
+struct CurlTransfer: Sendable {
   var caFile: String?
   /// A stream that sends nothing (not even the server's 15 s heartbeat) for this long is taken as
   /// dropped, so a server that vanished without closing the connection never hangs a run.
   var stallSeconds = 45
   var connectTimeoutSeconds = 10
   var maximumBody = 64 << 20
+  let handles = CurlHandles()
 
   func perform(
     _ request: HTTPRequest, onStream: (([UInt8]) -> Void)? = nil,
@@ -25,10 +30,10 @@ struct CurlTransfer {
     case .failure(let error): return .failure(TransportFailure(kind: .other, message: error.message))
     }
     let api = library.api
-    guard let handle = api.pointee.easy_init() else {
+    guard let handle = handles.take(api) else {
       return .failure(TransportFailure(kind: .other, message: "curl_easy_init failed"))
     }
-    defer { api.pointee.easy_cleanup(handle) }
+    defer { handles.give(handle, api) }
     let context = TransferContext(onStream: onStream, shouldAbort: shouldAbort, maximumBody: maximumBody)
     let opaque = Unmanaged.passUnretained(context).toOpaque()
     var headerList: UnsafeMutablePointer<curl_slist>? = nil
@@ -38,6 +43,7 @@ struct CurlTransfer {
     defer { api.pointee.slist_free_all(headerList) }
 
     _ = curlx_setopt_string(api, handle, CURLOPT_URL, request.url)
+    if request.freshConnection { _ = curlx_setopt_long(api, handle, CURLOPT_FRESH_CONNECT, 1) }
     _ = curlx_setopt_long(api, handle, CURLOPT_NOSIGNAL, 1)  // threads: no SIGALRM for timeouts
     _ = curlx_setopt_long(api, handle, CURLOPT_SSL_VERIFYPEER, 1)
     _ = curlx_setopt_long(api, handle, CURLOPT_SSL_VERIFYHOST, 2)

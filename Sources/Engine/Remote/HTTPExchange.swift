@@ -8,6 +8,9 @@ struct HTTPRequest: Sendable {
   var body: [UInt8]? = nil
   /// The longest the whole exchange may take; nil for a stream, which may last as long as its run.
   var timeoutSeconds: Int? = 60
+  /// On a connection of its own rather than one an earlier request left open: for a request that
+  /// must not be sent twice (libcurl repeats one whose reused connection turns out dead).
+  var freshConnection = false
 }
 
 struct HTTPResponse: Sendable {

@@ -26,7 +26,7 @@ struct RemoteClient: Sendable {
     let request = HTTPRequest(
       method: method, url: endpoint.url(route),
       headers: headers(body == nil ? [] : ["Content-Type: application/json"]), body: body,
-      timeoutSeconds: timeoutSeconds)
+      timeoutSeconds: timeoutSeconds, freshConnection: !idempotent)
     var schedule = schedule
     var attempts = 0
     while true {
