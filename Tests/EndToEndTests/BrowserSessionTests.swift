@@ -62,4 +62,41 @@ import Testing
     try tmux.press("C-q")
     try EditorSessionTests.expectCleanShell(tmux)
   }
+
+  /// `[keys.browser]` in config.toml rebinds the browser's keys in the real binary: the footer
+  /// names the new key, it works and the old one does not; F1 over the browser lists its keys first.
+  @Test func configRebindsTheBrowsersKeys() throws {
+    let config = try TemporaryFile(
+      "[keys.browser]\n\"alt-p\" = \"browser-pin\"\n\"ctrl-p\" = \"none\"\n", name: "coderemote/config.toml")
+    let tmux = try TmuxSession()
+    try FileManager.default.createDirectory(
+      atPath: tmux.dataHome + "/coderemote", withIntermediateDirectories: true)
+    try Self.save(tmux, name: "fib", code: "def fib(n):\n    return n\n", tag: "math")
+    try tmux.type("XDG_CONFIG_HOME=\(config.directory.path) \(Binary.path); echo exited-$?")
+    try tmux.press("Enter")
+    try tmux.waitFor { $0.contains("Press F5 or Ctrl-R to run.") }
+
+    try tmux.press("C-o")
+    try tmux.waitFor { $0.contains("Snippets · 1 snippet") && $0.contains("Alt-P pin") }
+    try tmux.press("C-p")
+    try tmux.press("M-p")
+    try tmux.waitFor { $0.contains("pinned fib") }
+    let pinned = try Binary.run(
+      [tmux.database, "SELECT pinned FROM snippets WHERE name = 'fib'"], executable: "/usr/bin/sqlite3")
+    #expect(pinned.text.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+
+    try tmux.press("F1")
+    let help = try tmux.waitFor { $0.contains("Snippet browser") && $0.contains("Alt-P") }
+    let lines = help.split(separator: "\n")
+    let browser = lines.firstIndex { $0.contains("Snippet browser") }
+    let application = lines.firstIndex { $0.contains("Application") }
+    #expect(
+      browser != nil && (application == nil || browser! < application!), "the browser's keys first:\n\(help)")
+    try tmux.press("Escape")
+    try tmux.waitFor { $0.contains("Snippets · 1 snippet") && !$0.contains("Snippet browser ") }
+    try tmux.press("C-q")
+    try tmux.waitFor { $0.contains("Press F5 or Ctrl-R to run.") }
+    try tmux.press("C-q")
+    try EditorSessionTests.expectCleanShell(tmux)
+  }
 }
