@@ -37,20 +37,16 @@ func runStoreBenchmarks() {
   ours.sort()
 
   // The same statement in the sqlite3 shell: the SQL `search` runs, with the same MATCH text.
-  var script = ".timer on\n"
-  for _ in 0..<5 {
-    for prefix in prefixes {
-      guard let expression = SearchPattern(prefix).expression else { continue }
-      let quoted = "'" + expression.replacing("'", with: "''") + "'"
-      script += """
-        SELECT id, name, tags, pinned, updated_at, run_count, last_run_status, last_run_at FROM snippets
-        WHERE id IN (SELECT rowid FROM snippets_fts WHERE snippets_fts MATCH \(quoted) ORDER BY rowid DESC
-        LIMIT 100) ORDER BY id DESC;
+  let reference = sqliteTimes(
+    path: path,
+    script: matchScript(prefixes) { match in
+      """
+      SELECT id, name, tags, pinned, updated_at, run_count, last_run_status, last_run_at FROM snippets
+      WHERE id IN (SELECT rowid FROM snippets_fts WHERE snippets_fts MATCH \(match) ORDER BY rowid DESC
+      LIMIT 100) ORDER BY id DESC;
 
-        """
-    }
-  }
-  let reference = sqliteTimes(path: path, script: script)
+      """
+    })
   if reference.isEmpty {
     print("store: the sqlite3 shell is missing or failed (apt-get install sqlite3); no reference")
   } else {
@@ -132,17 +128,12 @@ func runBrowserBenchmarks(store: SnippetStore, path: String, prefixes: [String])
   opens.sort()
 
   // The browser's full-text half, the same statement in the sqlite3 shell.
-  var script = ".timer on\n"
-  for _ in 0..<5 {
-    for prefix in prefixes {
-      guard let expression = SearchPattern(prefix).expression else { continue }
-      let quoted = "'" + expression.replacing("'", with: "''") + "'"
-      // LIMIT 200: SnippetBrowser.codeMatchLimit.
-      script +=
-        "SELECT rowid FROM snippets_fts WHERE snippets_fts MATCH \(quoted) ORDER BY rowid DESC LIMIT 200;\n"
-    }
-  }
-  let reference = sqliteTimes(path: path, script: script)
+  // LIMIT 200: SnippetBrowser.codeMatchLimit.
+  let reference = sqliteTimes(
+    path: path,
+    script: matchScript(prefixes) { match in
+      "SELECT rowid FROM snippets_fts WHERE snippets_fts MATCH \(match) ORDER BY rowid DESC LIMIT 200;\n"
+    })
   // Opening reads every line of the list: the same statement, its rows sent nowhere.
   let listReference = sqliteTimes(
     path: path,
@@ -171,6 +162,19 @@ func runBrowserBenchmarks(store: SnippetStore, path: String, prefixes: [String])
   print(
     "  slowest keys: "
       + worst.map { "\"\($0.filter)\" \(Int($0.milliseconds * 1000)) µs" }.joined(separator: ", "))
+}
+
+/// A sqlite3 shell script that times `statement` for each prefix, five rounds: the statement gets
+/// the prefix's MATCH expression as the store builds it (`SearchPattern`), quoted as SQL.
+func matchScript(_ prefixes: [String], _ statement: (String) -> String) -> String {
+  var script = ".timer on\n"
+  for _ in 0..<5 {
+    for prefix in prefixes {
+      guard let expression = SearchPattern(prefix).expression else { continue }
+      script += statement("'" + expression.replacing("'", with: "''") + "'")
+    }
+  }
+  return script
 }
 
 /// Runs `script` in `sqlite3 PATH` and returns the `Run Time: real` of each statement in ms, sorted.

@@ -64,7 +64,8 @@ extension AnalysisPane {
     switch status {
     case .none:
       let analyse =
-        keymap.hintKeys("analyse").map { "\($0) analyses the code" } ?? "The command analyse finds"
+        keymap.hintKeys("analyse").map { "\($0) analyses the code" }
+        ?? "The palette's analyse analyses the code"
       let run = keymap.hintKeys("run", limit: 1).map { "each run, \($0), does too" } ?? "each run does too"
       text = "No analysis yet. \(analyse): Big-O time and space with the reasons and the hot lines (\(run))."
     case .analysing(let empirical):

@@ -69,9 +69,6 @@ struct FuzzyIndex {
     var matches: [Int32] = []
     var scores: [Int32] = []
     let needed = Self.mask(of: words)
-    let flat = words.flatMap { $0 }
-    var ends: [Int] = []
-    for word in words { ends.append((ends.last ?? 0) + word.count) }
     func keep(_ entry: Int32, _ score: Int) {
       matches.append(entry)
       scores.append(Int32(clamping: score))
@@ -90,10 +87,15 @@ struct FuzzyIndex {
       }
       return (matches, scores)
     }
+    // The words side by side in one buffer, each a slice of it.
+    let flat = words.flatMap { $0 }
+    var start = 0
+    let ranges = words.map { word in
+      defer { start += word.count }
+      return start..<(start + word.count)
+    }
     flat.withUnsafeBufferPointer { flat in
-      let buffers = words.indices.map {
-        UnsafeBufferPointer(rebasing: flat[(ends[$0] - words[$0].count)..<ends[$0]])
-      }
+      let buffers = ranges.map { UnsafeBufferPointer(rebasing: flat[$0]) }
       storage.withUnsafeBufferPointer { all in
         namePlaces.withUnsafeBufferPointer { names in
           tagPlaces.withUnsafeBufferPointer { tags in

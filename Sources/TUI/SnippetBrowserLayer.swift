@@ -37,9 +37,10 @@ final class SnippetBrowserLayer: Layer {
       context.send { $0.copyToClipboard(text) }
     case .global("help"):
       context.push(HelpOverlay(keymap: context.keymap, leading: browser.keyContext))
-    case .global:
+    case .global("command-palette"):
       // The palette over the browser lists what can be done in it now.
       context.push(CommandPalette(keymap: context.keymap, contexts: [browser.keyContext]))
+    case .global: break
     }
   }
 

@@ -33,18 +33,12 @@ struct RemoteClient: Sendable {
       attempts += 1
       let outcome = transfer.perform(request, shouldAbort: shouldAbort)
       if shouldAbort() { throw failure(outcome, attempts: attempts) }
-      let step: RetrySchedule.Step
-      switch outcome {
-      case .success(let response)
-      where (200..<300).contains(response.status) || accepting.contains(response.status):
+      if case .success(let response) = outcome,
+        (200..<300).contains(response.status) || accepting.contains(response.status)
+      {
         return response
-      case .success(let response):
-        step = schedule.next(
-          after: .answered(status: response.status, retryAfterSeconds: response.retryAfterSeconds),
-          idempotent: idempotent)
-      case .failure(let failure):
-        step = schedule.next(after: .failed(failure.kind), idempotent: idempotent)
       }
+      let step = schedule.next(after: RetrySchedule.Outcome(outcome), idempotent: idempotent)
       guard case .retry(let delay) = step else { throw failure(outcome, attempts: attempts) }
       Self.pause(delay)
     }

@@ -107,25 +107,17 @@ struct RemoteRun {
       }
       if let finished { return finished }
       if let unreadable { throw unreadable }
-      let step: RetrySchedule.Step
-      switch outcome {
-      case .success(let response) where response.status == 200:
+      if case .success(let response) = outcome, response.status == 200 {
         // The stream ended without the result: the server closed it (a restart, a slow client).
-        step = schedule.next(after: .failed(.dropped), idempotent: true)
-        guard case .retry(let delay) = step else {
+        guard case .retry(let delay) = schedule.next(after: .failed(.dropped), idempotent: true) else {
           throw ExecutionError(
             transport: TransportFailure(kind: .dropped, message: "the event stream ended before the result"),
             server: client.endpoint.server, attempts: attempts)
         }
         RemoteClient.pause(delay)
         continue
-      case .success(let response):
-        step = schedule.next(
-          after: .answered(status: response.status, retryAfterSeconds: response.retryAfterSeconds),
-          idempotent: true)
-      case .failure(let failure):
-        step = schedule.next(after: .failed(failure.kind), idempotent: true)
       }
+      let step = schedule.next(after: RetrySchedule.Outcome(outcome), idempotent: true)
       guard case .retry(let delay) = step else { throw client.failure(outcome, attempts: attempts) }
       RemoteClient.pause(delay)
     }
